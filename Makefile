@@ -1,0 +1,74 @@
+# entente: build, test, evaluate.  See README.md for the verbs.
+PKGS     = igraph sqlite3 libcjson
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+CFLAGS  += -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra -Wshadow \
+           -Wstrict-prototypes -Wmissing-prototypes -Wwrite-strings -I.
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CFLAGS  += $(PKG_CFLAGS)
+LDLIBS  += $(PKG_LIBS) -lm
+ifdef SANITIZE
+CFLAGS  += -fsanitize=$(SANITIZE) -fno-sanitize-recover=$(SANITIZE) -fno-omit-frame-pointer
+LDFLAGS += -fsanitize=$(SANITIZE)
+endif
+
+# Every .c under these directories is part of the program; main.c holds only main().
+LIB_SRCS  = $(wildcard util.c ingest/*.c graph/*.c export/*.c cmd/*.c)
+LIB_OBJS  = $(LIB_SRCS:.c=.o)
+UNIT_SRCS = $(wildcard tests/unit/test_*.c)
+UNIT_BINS = $(UNIT_SRCS:.c=)
+
+DEB_PKGS = build-essential pkg-config libigraph-dev libsqlite3-dev libcjson-dev \
+           iso-codes wordnet-base
+TEST_DEB_PKGS = libxml2-utils python3 python3-networkx python3-jsonschema sqlite3
+
+.PHONY: all deps test-deps demo check unit cli clean bench eval fuzz
+
+all: entente
+
+entente: main.o libentente.a
+	$(CC) $(LDFLAGS) -o $@ main.o libentente.a $(LDLIBS)
+
+libentente.a: $(LIB_OBJS)
+	rm -f $@ && ar rcs $@ $(LIB_OBJS)
+
+# Header dependencies: gcc writes them beside each object.
+CFLAGS += -MMD -MP
+-include $(LIB_OBJS:.o=.d) main.d
+
+tests/unit/test_%: tests/unit/test_%.c libentente.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< libentente.a $(LDLIBS)
+
+# Install the Debian packages the build needs, only when some are missing.
+deps:
+	@missing=""; for p in $(DEB_PKGS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+test-deps:
+	@missing=""; for p in $(TEST_DEB_PKGS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+demo: deps
+	$(MAKE) entente
+	@sh tests/demo.sh
+
+check: deps test-deps
+	$(MAKE) entente $(UNIT_BINS)
+	@sh tests/run.sh
+
+clean:
+	rm -f entente main.o main.d libentente.a $(LIB_OBJS) $(LIB_OBJS:.o=.d) $(UNIT_BINS)
+	rm -rf tests/out demo-out

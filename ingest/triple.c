@@ -1,0 +1,253 @@
+/*
+ * triple.c: the triple record: lifecycle, dates, and its JSON form
+ * (schemas/triple.schema.json).
+ */
+#include "ingest/triple.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cJSON.h>
+
+#include "util.h"
+
+static const char *const type_names[] = {
+	"unknown", "person", "country", "organization", "role", "place", "thing"
+};
+
+const char *actor_type_name(enum actor_type t)
+{
+	if ((unsigned)t >= sizeof(type_names) / sizeof(type_names[0]))
+		return "unknown";
+	return type_names[t];
+}
+
+enum actor_type actor_type_from_name(const char *s)
+{
+	size_t i;
+	for (i = 0; s && i < sizeof(type_names) / sizeof(type_names[0]); i++)
+		if (!strcmp(s, type_names[i]))
+			return (enum actor_type)i;
+	return ACTOR_UNKNOWN;
+}
+
+/*==== Dates ====*/
+
+const char *date_format(const struct date *dt, char *buf)
+{
+	if (!dt->y)
+		return NULL;
+	if (!dt->m)
+		snprintf(buf, 11, "%04d", dt->y);
+	else if (!dt->d)
+		snprintf(buf, 11, "%04d-%02d", dt->y, dt->m);
+	else
+		snprintf(buf, 11, "%04d-%02d-%02d", dt->y, dt->m, dt->d);
+	return buf;
+}
+
+static int digits(const char *s, int n, int *out)
+{
+	int i, v = 0;
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	*out = v;
+	return 0;
+}
+
+static int days_in_month(int y, int m)
+{
+	static const int dm[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return dm[m - 1];
+}
+
+int date_parse(const char *s, struct date *dt)
+{
+	struct date r = { 0, 0, 0 };
+
+	if (!s || digits(s, 4, &r.y) < 0 || r.y == 0)
+		return -1;
+	s += 4;
+	if (*s == '-') {
+		if (digits(s + 1, 2, &r.m) < 0 || r.m < 1 || r.m > 12)
+			return -1;
+		s += 3;
+		if (*s == '-') {
+			if (digits(s + 1, 2, &r.d) < 0 || r.d < 1 ||
+			    r.d > days_in_month(r.y, r.m))
+				return -1;
+			s += 3;
+		}
+	}
+	if (*s && *s != 'T' && *s != ' ')
+		return -1;
+	*dt = r;
+	return 0;
+}
+
+const char *date_precision_name(const struct date *dt)
+{
+	if (!dt->y)
+		return NULL;
+	return !dt->m ? "year" : !dt->d ? "month" : "day";
+}
+
+/*==== Lifecycle ====*/
+
+void triple_init(struct triple *t)
+{
+	memset(t, 0, sizeof(*t));
+}
+
+void mention_release(struct mention *m)
+{
+	free(m->text);
+	free(m->entity);
+	free(m->code);
+	free(m->country);
+	free(m->role);
+	memset(m, 0, sizeof(*m));
+}
+
+static char *dup_or_null(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+void mention_copy(struct mention *dst, const struct mention *src)
+{
+	dst->text = dup_or_null(src->text);
+	dst->entity = dup_or_null(src->entity);
+	dst->type = src->type;
+	dst->code = dup_or_null(src->code);
+	dst->country = dup_or_null(src->country);
+	dst->role = dup_or_null(src->role);
+}
+
+void triple_release(struct triple *t)
+{
+	size_t i;
+
+	free(t->article);
+	mention_release(&t->subject);
+	mention_release(&t->object);
+	free(t->rel_text);
+	free(t->lemma);
+	free(t->event);
+	free(t->cameo);
+	free(t->mode);
+	for (i = 0; i < t->nargs; i++) {
+		free(t->args[i].role);
+		free(t->args[i].text);
+	}
+	free(t->args);
+	free(t->evidence);
+	triple_init(t);
+}
+
+void triple_add_arg(struct triple *t, const char *role, const char *text)
+{
+	ALLOC_GROW(t->args, t->nargs + 1, t->args_alloc);
+	t->args[t->nargs].role = xstrdup(role);
+	t->args[t->nargs].text = xstrdup(text);
+	t->nargs++;
+}
+
+const char *triple_arg(const struct triple *t, const char *role)
+{
+	size_t i;
+	for (i = 0; i < t->nargs; i++)
+		if (!strcmp(t->args[i].role, role))
+			return t->args[i].text;
+	return NULL;
+}
+
+struct triple *triple_list_push(struct triple_list *l)
+{
+	ALLOC_GROW(l->v, l->n + 1, l->alloc);
+	triple_init(&l->v[l->n]);
+	return &l->v[l->n++];
+}
+
+void triple_list_release(struct triple_list *l)
+{
+	size_t i;
+	for (i = 0; i < l->n; i++)
+		triple_release(&l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->n = l->alloc = 0;
+}
+
+/*==== JSON ====*/
+
+static void add_str(cJSON *o, const char *key, const char *val)
+{
+	if (val)
+		cJSON_AddStringToObject(o, key, val);
+	else
+		cJSON_AddNullToObject(o, key);
+}
+
+static cJSON *mention_json(const struct mention *m)
+{
+	cJSON *o = cJSON_CreateObject();
+	add_str(o, "text", m->text ? m->text : "");
+	add_str(o, "entity", m->entity);
+	add_str(o, "type", actor_type_name(m->type));
+	add_str(o, "code", m->code);
+	add_str(o, "country", m->country);
+	add_str(o, "role", m->role);
+	return o;
+}
+
+static const char *const date_source_names[] = { NULL, "text", "article" };
+
+void triple_to_json(const struct triple *t, struct strbuf *out)
+{
+	cJSON *o = cJSON_CreateObject(), *rel, *args;
+	char buf[11], *s;
+	size_t i;
+
+	add_str(o, "article", t->article ? t->article : "");
+	cJSON_AddNumberToObject(o, "sentence", t->sentence);
+	cJSON_AddItemToObject(o, "subject", mention_json(&t->subject));
+	rel = cJSON_AddObjectToObject(o, "relation");
+	add_str(rel, "text", t->rel_text ? t->rel_text : "");
+	add_str(rel, "lemma", t->lemma ? t->lemma : "");
+	add_str(rel, "event", t->event);
+	add_str(rel, "cameo", t->cameo);
+	if (t->quad)
+		cJSON_AddNumberToObject(rel, "quad", t->quad);
+	else
+		cJSON_AddNullToObject(rel, "quad");
+	cJSON_AddItemToObject(o, "object", mention_json(&t->object));
+	args = cJSON_AddArrayToObject(o, "args");
+	for (i = 0; i < t->nargs; i++) {
+		cJSON *a = cJSON_CreateObject();
+		add_str(a, "role", t->args[i].role);
+		add_str(a, "text", t->args[i].text);
+		cJSON_AddItemToArray(args, a);
+	}
+	add_str(o, "date", date_format(&t->date, buf));
+	add_str(o, "date_end", date_format(&t->date_end, buf));
+	add_str(o, "date_precision", date_precision_name(&t->date));
+	add_str(o, "date_source", date_source_names[t->date_source]);
+	add_str(o, "mode", t->mode);
+	cJSON_AddBoolToObject(o, "negated", t->negated);
+	cJSON_AddNumberToObject(o, "confidence",
+				(double)(int)(t->confidence * 1000 + 0.5) / 1000);
+	add_str(o, "evidence", t->evidence ? t->evidence : "");
+	s = cJSON_PrintUnformatted(o);
+	if (!s)
+		die("out of memory writing JSON");
+	sb_adds(out, s);
+	free(s);
+	cJSON_Delete(o);
+}
