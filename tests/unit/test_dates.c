@@ -4,6 +4,7 @@
  * calendar helpers. Sentences are written for these tests.
  */
 #include <stdlib.h>
+#include <cJSON.h>
 
 #include "ingest/dates.h"
 #include "util.h"
@@ -546,6 +547,138 @@ static void test_api(void)
 	test_cond("max 0", k == 0);
 }
 
+/*==== The golden sentences ====*/
+
+/* A rough PTB tokeniser, good enough for the golden sentences: split on
+ * spaces, then split off trailing commas and full stops (not from
+ * abbreviations such as "Oct." or "p.m.") and a final "'s". */
+static int golden_tokenize(const char *text, char *buf, size_t bufsz, const char **tok)
+{
+	static const char *const abbr[] = { "Oct.", "Sept.", "Feb.", "Dec.", "Jan.",
+					    "Aug.", "Nov.", "p.m.", "a.m.", NULL };
+	size_t o = 0;
+	const char *p = text;
+	int n = 0, i;
+
+	while (*p && n < MAXTOK - 4) {
+		const char *w = p, *e;
+		size_t len;
+		int ntail = 0, isabbr = 0;
+		char tail[4];
+
+		while (*p && *p != ' ')
+			p++;
+		e = p;
+		while (*p == ' ')
+			p++;
+		for (i = 0; abbr[i]; i++)
+			if ((size_t)(e - w) == strlen(abbr[i]) && !strncmp(w, abbr[i], strlen(abbr[i])))
+				isabbr = 1;
+		while (!isabbr && e > w && (e[-1] == ',' || e[-1] == '.') && ntail < 3)
+			tail[ntail++] = *--e;
+		len = (size_t)(e - w);
+		if (len > 2 && !strncmp(e - 2, "'s", 2))
+			len -= 2;
+		if (o + len + 8 + (size_t)ntail * 2 >= bufsz)
+			break;
+		memcpy(buf + o, w, len);
+		buf[o + len] = '\0';
+		tok[n++] = buf + o;
+		o += len + 1;
+		if (w + len < e) {
+			memcpy(buf + o, "'s", 3);
+			tok[n++] = buf + o;
+			o += 3;
+		}
+		while (ntail > 0) {
+			buf[o] = tail[--ntail];
+			buf[o + 1] = '\0';
+			tok[n++] = buf + o;
+			o += 2;
+		}
+	}
+	return n;
+}
+
+static const char *jstr(const cJSON *o, const char *key)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+	return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+/* Every line of the golden set: the first expression that resolves, in the
+ * tense given, must give the expected date (the publication date when
+ * none does). Keeps the data and the code from drifting apart. */
+static void test_golden(void)
+{
+	const char *paths[] = { "tests/golden/dates/dated-sentences.jsonl",
+				"../golden/dates/dated-sentences.jsonl", NULL };
+	char *data = NULL, *line, *nl;
+	size_t len = 0;
+	int i, lines = 0, good = 0;
+
+	for (i = 0; paths[i]; i++) {
+		FILE *f = fopen(paths[i], "r");
+		if (f) {
+			fclose(f);
+			if (read_file(paths[i], &data, &len) == 0)
+				break;
+		}
+	}
+	test_cond("golden file readable", data != NULL);
+	if (!data)
+		return;
+	for (line = data; line && *line; line = nl) {
+		char buf[1024], b1[16], b2[16], desc[256];
+		const char *tok[MAXTOK], *tense_s, *want, *want_end, *text;
+		struct timex tx[MAXTX];
+		struct date pub = { 0, 0, 0 }, s = { 0, 0, 0 }, e = { 0, 0, 0 };
+		enum tense tense;
+		cJSON *o, *expect;
+		int n, k, j, ok = 0;
+
+		nl = strchr(line, '\n');
+		if (nl)
+			*nl++ = '\0';
+		if (!*line)
+			continue;
+		lines++;
+		o = cJSON_Parse(line);
+		expect = cJSON_GetObjectItemCaseSensitive(o, "expect");
+		text = jstr(o, "text");
+		tense_s = jstr(o, "tense");
+		want = jstr(expect, "date");
+		want_end = jstr(expect, "date_end");
+		snprintf(desc, sizeof(desc), "golden line %d well formed", lines);
+		test_cond(desc, o && text && tense_s && want && jstr(o, "id") && jstr(expect, "subject") &&
+			  jstr(expect, "lemma") && date_parse(jstr(o, "date"), &pub) == 0);
+		if (!o || !text || !tense_s || !want) {
+			cJSON_Delete(o);
+			continue;
+		}
+		tense = !strcmp(tense_s, "future") ? TENSE_FUTURE :
+			!strcmp(tense_s, "present") ? TENSE_PRESENT : TENSE_PAST;
+		n = golden_tokenize(text, buf, sizeof(buf), tok);
+		k = timex_find(tok, n, tx, MAXTX);
+		for (j = 0; j < k && !ok; j++)
+			ok = timex_resolve(&tx[j], &pub, tense, &s, &e) == 0;
+		if (!ok) {
+			s = pub;
+			e.y = 0;
+		}
+		if (!strcmp(fmt(&s, b1), want) &&
+		    !strcmp(fmt(&e, b2), want_end ? want_end : ""))
+			good++;
+		else
+			printf("  golden %s: got %s..%s, want %s..%s\n", jstr(o, "id"), fmt(&s, b1),
+			       fmt(&e, b2), want, want_end ? want_end : "");
+		cJSON_Delete(o);
+	}
+	free(data);
+	test_cond("at least 60 golden sentences", lines >= 60);
+	test_cond("every golden date resolves as expected", good == lines);
+}
+
 int main(void)
 {
 	double t0 = now_seconds();
@@ -559,6 +692,7 @@ int main(void)
 	test_spans();
 	test_times_and_traps();
 	test_api();
+	test_golden();
 	printf("%.3f s\n", now_seconds() - t0);
 	return test_report();
 }
