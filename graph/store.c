@@ -537,7 +537,8 @@ static int actor_rename(struct store *st, long long id, const struct mention *m,
 	return stmt_done(st, s);
 }
 
-/* Persons named in full earlier in the same article. */
+/* Persons named in full in the same article (or by a surname that was
+ * resolved to one of them). */
 struct article_ctx {
 	long long *ids;
 	size_t n, alloc;
@@ -559,6 +560,7 @@ static long long resolve(struct store *st, const struct mention *m, struct artic
 	struct surname_rows rows;
 	long long id = 0;
 	size_t i;
+	int named = 0;		/* 'm' names a person known by a full name */
 
 	memset(&rows, 0, sizeof(rows));
 	if (m->type == ACTOR_PERSON) {
@@ -573,6 +575,7 @@ static long long resolve(struct store *st, const struct mention *m, struct artic
 			pick = merge_pick(m, rows.c, rows.n);
 			if (pick >= 0) {
 				id = rows.c[pick].id;
+				named = 1;	/* vouches for later bare names too */
 				goto out;
 			}
 		}
@@ -603,8 +606,7 @@ static long long resolve(struct store *st, const struct mention *m, struct artic
 fail:
 	id = -1;
 out:
-	if (id > 0 && m->type == ACTOR_PERSON && folded && merge_tokens(folded) > 1 &&
-	    !ctx_has(ctx, id)) {
+	if (id > 0 && (named || (folded && merge_tokens(folded) > 1)) && !ctx_has(ctx, id)) {
 		ALLOC_GROW(ctx->ids, ctx->n + 1, ctx->alloc);
 		ctx->ids[ctx->n++] = id;
 	}
