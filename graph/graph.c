@@ -4,12 +4,15 @@
  */
 #include "graph/graph.h"
 
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include <cJSON.h>
 #include <igraph.h>
+#include <unistd.h>
 
 #include "graph/merge.h"
 #include "graph/store.h"
@@ -275,6 +278,46 @@ static void widen(char **lo, char **hi, const char *start, const char *end)
 	}
 }
 
+/* Country nodes the store has no name for get the ISO 3166 name from
+ * Debian's iso-codes (common name when there is one); without the file
+ * they keep their code as label. */
+#define ISO_3166_JSON "/usr/share/iso-codes/json/iso_3166-1.json"
+
+static void name_countries(struct graph *g)
+{
+	char *buf = NULL;
+	size_t len, i;
+	cJSON *root = NULL;
+	const cJSON *c;
+
+	for (i = 0; i < g->nnodes; i++)
+		if (g->nodes[i].type == ACTOR_COUNTRY && !strcmp(g->nodes[i].label, g->nodes[i].id))
+			break;
+	if (i == g->nnodes || access(ISO_3166_JSON, R_OK) < 0 ||
+	    read_file(ISO_3166_JSON, &buf, &len) < 0)
+		return;
+	root = cJSON_Parse(buf);
+	free(buf);
+	cJSON_ArrayForEach(c, cJSON_GetObjectItemCaseSensitive(root, "3166-1")) {
+		const cJSON *a3 = cJSON_GetObjectItemCaseSensitive(c, "alpha_3");
+		const cJSON *nm = cJSON_GetObjectItemCaseSensitive(c, "common_name");
+
+		if (!cJSON_IsString(nm))
+			nm = cJSON_GetObjectItemCaseSensitive(c, "name");
+		if (!cJSON_IsString(a3) || !cJSON_IsString(nm))
+			continue;
+		for (i = 0; i < g->nnodes; i++) {
+			struct graph_node *n = &g->nodes[i];
+			if (n->type == ACTOR_COUNTRY && !strcmp(n->label, n->id) &&
+			    !strcmp(n->id, a3->valuestring)) {
+				free(n->label);
+				n->label = xstrdup(nm->valuestring);
+			}
+		}
+	}
+	cJSON_Delete(root);
+}
+
 /* Degrees, strengths and PageRank through igraph. */
 static int graph_analyse(struct graph *g)
 {
@@ -320,7 +363,7 @@ static int graph_analyse(struct graph *g)
 			    igraph_vss_all(), 1, 0.85, &w, NULL))
 		goto out;
 	for (i = 0; i < g->nnodes; i++)
-		g->nodes[i].pagerank = VECTOR(res)[i];
+		g->nodes[i].pagerank = round(VECTOR(res)[i] * 1e6) / 1e6; /* stable digits */
 	ret = 0;
 out:
 	if (ret < 0)
@@ -441,6 +484,8 @@ int graph_load(struct graph **out, struct store *st, const struct graph_options 
 		widen(&g->nodes[e->source].first, &g->nodes[e->source].last, e->start, e->end);
 		widen(&g->nodes[e->target].first, &g->nodes[e->target].last, e->start, e->end);
 	}
+	if (g->level == GRAPH_COUNTRY)
+		name_countries(g);
 	if (graph_analyse(g) < 0)
 		goto out;
 	*out = g;
