@@ -264,6 +264,8 @@ static void counts_text(struct strbuf *sb, const char *title, const struct store
 	size_t i;
 
 	sb_addf(sb, "  %-10s", title);
+	if (!n)
+		sb_adds(sb, " -");
 	for (i = 0; i < n; i++) {
 		sb_adds(sb, i ? ", " : " ");
 		put_text(sb, v[i].text);
