@@ -15,6 +15,8 @@ struct command {
 
 static const struct command commands[] = {
 	/* one row per subcommand, in the order --help lists them */
+	{ "export", cmd_export, "write the stored graph as GraphML, GEXF or JSON" },
+	{ "query", cmd_query, "meetings, actors and the history between two actors" },
 	{ NULL, NULL, NULL }
 };
 

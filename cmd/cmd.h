@@ -6,6 +6,9 @@
 #ifndef ENTENTE_CMD_H
 #define ENTENTE_CMD_H
 
+int cmd_export(int argc, char **argv);
+int cmd_query(int argc, char **argv);
+
 
 
 

@@ -251,3 +251,84 @@ void triple_to_json(const struct triple *t, struct strbuf *out)
 	free(s);
 	cJSON_Delete(o);
 }
+
+static char *json_str(const cJSON *o, const char *key)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+	return cJSON_IsString(v) && v->valuestring ? xstrdup(v->valuestring) : NULL;
+}
+
+static int json_date(const cJSON *o, const char *key, struct date *dt)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+	if (!v || cJSON_IsNull(v))
+		return 0;
+	return cJSON_IsString(v) ? date_parse(v->valuestring, dt) : -1;
+}
+
+static int mention_from_json(const cJSON *o, struct mention *m)
+{
+	char *type;
+
+	if (!cJSON_IsObject(o))
+		return -1;
+	m->text = json_str(o, "text");
+	m->entity = json_str(o, "entity");
+	type = json_str(o, "type");
+	m->type = actor_type_from_name(type);
+	free(type);
+	m->code = json_str(o, "code");
+	m->country = json_str(o, "country");
+	m->role = json_str(o, "role");
+	return 0;
+}
+
+int triple_from_json(const char *json, struct triple *t)
+{
+	cJSON *o = cJSON_Parse(json);
+	const cJSON *rel, *v, *a;
+	char *src;
+
+	triple_release(t);
+	if (!cJSON_IsObject(o))
+		goto fail;
+	t->article = json_str(o, "article");
+	v = cJSON_GetObjectItemCaseSensitive(o, "sentence");
+	t->sentence = cJSON_IsNumber(v) ? v->valueint : 0;
+	if (mention_from_json(cJSON_GetObjectItemCaseSensitive(o, "subject"), &t->subject) < 0 ||
+	    mention_from_json(cJSON_GetObjectItemCaseSensitive(o, "object"), &t->object) < 0)
+		goto fail;
+	rel = cJSON_GetObjectItemCaseSensitive(o, "relation");
+	if (!cJSON_IsObject(rel))
+		goto fail;
+	t->rel_text = json_str(rel, "text");
+	t->lemma = json_str(rel, "lemma");
+	t->event = json_str(rel, "event");
+	t->cameo = json_str(rel, "cameo");
+	v = cJSON_GetObjectItemCaseSensitive(rel, "quad");
+	t->quad = cJSON_IsNumber(v) ? v->valueint : 0;
+	cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(o, "args")) {
+		char *role = json_str(a, "role"), *text = json_str(a, "text");
+		if (role && text)
+			triple_add_arg(t, role, text);
+		free(role);
+		free(text);
+	}
+	if (json_date(o, "date", &t->date) < 0 || json_date(o, "date_end", &t->date_end) < 0)
+		goto fail;
+	src = json_str(o, "date_source");
+	t->date_source = !src ? DATE_SOURCE_NONE : !strcmp(src, "text") ? DATE_SOURCE_TEXT :
+			 !strcmp(src, "article") ? DATE_SOURCE_ARTICLE : DATE_SOURCE_NONE;
+	free(src);
+	t->mode = json_str(o, "mode");
+	t->negated = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, "negated"));
+	v = cJSON_GetObjectItemCaseSensitive(o, "confidence");
+	t->confidence = cJSON_IsNumber(v) ? v->valuedouble : 0;
+	t->evidence = json_str(o, "evidence");
+	cJSON_Delete(o);
+	return 0;
+fail:
+	cJSON_Delete(o);
+	triple_release(t);
+	return -1;
+}

@@ -105,4 +105,10 @@ void triple_list_release(struct triple_list *l);
  * schemas/triple.schema.json. */
 void triple_to_json(const struct triple *t, struct strbuf *out);
 
+/* Parse one JSON object in the format triple_to_json() writes into 't'
+ * (initialised; its old contents are released first). Missing fields stay
+ * empty; "date_precision" is implied by "date". Returns 0, or -1 when
+ * 'json' is not such an object (no message; 't' is left initialised). */
+int triple_from_json(const char *json, struct triple *t);
+
 #endif
