@@ -1,0 +1,72 @@
+#!/bin/sh
+# tests/eval/run.sh SHARED: the measurements of `make eval`.
+#   1. CaRB dev: extract --lines over the sentences, score with carb.py
+#   2. PLOVER dev: records as JSONL articles, extract, score with plover.py
+#   3. the seed article's checklist (check_seed.py)
+#   4. the samples' expected triples (check_samples.py)
+# Outputs go to eval-out/.  Steps needing SHARED are skipped, with a
+# message, when it is missing.  Missed expectations do not fail the run;
+# a failing extract run does (exit 1).
+cd "$(dirname "$0")/../.." || exit 2
+SHARED=${1:-../shared}
+OUT=eval-out
+status=0
+mkdir -p "$OUT"
+
+# Elapsed seconds of a command (POSIX sh: via date, whole seconds).
+timed() {
+	t0=$(date +%s)
+	"$@"
+	rc=$?
+	t1=$(date +%s)
+	echo "  ($(($t1 - $t0)) s)" >&2
+	return $rc
+}
+
+if [ ! -d "$SHARED" ]; then
+	echo "eval: $SHARED not found; skipping CaRB, PLOVER and the seed" \
+	     "(set SHARED=...)"
+else
+	E="$SHARED/eval"
+	if [ -f "$E/carb-dev.txt" ] && [ -f "$E/carb-dev-gold.tsv" ]; then
+		echo "== CaRB dev"
+		if timed ./entente extract --lines "$E/carb-dev.txt" \
+		    >"$OUT/carb-dev.jsonl" 2>"$OUT/carb-dev.err"; then
+			python3 tests/eval/carb.py "$E/carb-dev-gold.tsv" \
+			    "$E/carb-dev.txt" "$OUT/carb-dev.jsonl" \
+			    --curve "$OUT/carb-dev-curve.tsv" || status=1
+		else
+			echo "eval: extract failed on CaRB dev:"; tail -5 "$OUT/carb-dev.err"
+			status=1
+		fi
+	else
+		echo "eval: no CaRB files in $E; skipped"
+	fi
+	if [ -f "$E/plover-dev.json" ]; then
+		echo "== PLOVER dev"
+		python3 tests/eval/plover.py prepare "$E/plover-dev.json" \
+		    >"$OUT/plover-dev-in.jsonl" || status=1
+		if timed ./entente extract "$OUT/plover-dev-in.jsonl" \
+		    >"$OUT/plover-dev.jsonl" 2>"$OUT/plover-dev.err"; then
+			python3 tests/eval/plover.py score "$E/plover-dev.json" \
+			    "$OUT/plover-dev.jsonl" || status=1
+		else
+			echo "eval: extract failed on PLOVER dev:"; tail -5 "$OUT/plover-dev.err"
+			status=1
+		fi
+	else
+		echo "eval: no $E/plover-dev.json; skipped"
+	fi
+	SEED="$SHARED/seeds/000_ce1fc8bd62071faf.txt"
+	if [ -f "$SEED" ]; then
+		echo "== seed article"
+		python3 tests/eval/check_seed.py --entente ./entente --seed "$SEED"
+		[ $? -le 1 ] || status=1
+	else
+		echo "eval: no seed article in $SHARED/seeds; skipped"
+	fi
+fi
+echo "== samples"
+python3 tests/eval/check_samples.py --entente ./entente --samples samples --quiet
+[ $? -le 1 ] || status=1
+exit $status
