@@ -260,24 +260,37 @@ def match(gold, pred):
 
 # ---------------------------------------------------------------- scoring
 
-def greedy_precision(scores, cols):
-    """Sum of precisions of the greedy one-to-one gold/prediction pairing."""
+def greedy_precision(scores, cols, order=None):
+    """Sum of precisions of the greedy one-to-one gold/prediction pairing.
+
+    The reference repeatedly takes the unused (gold i, prediction j) pair of
+    highest precision, the first in (i, j) order on ties, min(#gold, #cols)
+    times.  Walking the pairs sorted by (-precision, i, j) and keeping each
+    whose row and column are still free picks the same pairs.  `order` is
+    that sorted list for all columns (computed when not given)."""
+    if order is None:
+        order = sorted_pairs(scores)
+    allowed = set(cols)
+    need = min(len(scores), len(allowed))
     rows_used, cols_used = set(), set()
     total = 0.0
-    for _ in range(min(len(scores), len(cols))):
-        best, br, bc = -1.0, -1, -1
-        for i, row in enumerate(scores):
-            if i in rows_used:
-                continue
-            for j in cols:
-                if j in cols_used:
-                    continue
-                if row[j][0] > best:
-                    best, br, bc = row[j][0], i, j
-        rows_used.add(br)
-        cols_used.add(bc)
-        total += best
+    for prec, i, j in order:
+        if len(rows_used) == need:
+            break
+        if j not in allowed or i in rows_used or j in cols_used:
+            continue
+        rows_used.add(i)
+        cols_used.add(j)
+        total += prec
     return total
+
+
+def sorted_pairs(scores):
+    """All (precision, gold, prediction) triples, best first, then by
+    gold index and prediction index."""
+    return sorted(((row[j][0], i, j) for i, row in enumerate(scores)
+                   for j in range(len(row))),
+                  key=lambda x: (-x[0], x[1], x[2]))
 
 
 def score(gold, preds, only=None):
@@ -298,13 +311,14 @@ def score(gold, preds, only=None):
         if not ps:
             empty += 1
         scores = [[match(g, e) for e in ps] for g in golds]
+        order = sorted_pairs(scores)
         prev = 0
         for conf in sorted({e.conf for e in ps}):
             c = pos[conf]
             cols = [j for j, e in enumerate(ps) if e.conf >= conf]
             rec = sum(max((row[j][1] for j in cols), default=0.0)
                       for row in scores)
-            prec = greedy_precision(scores, cols)
+            prec = greedy_precision(scores, cols, order)
             for t in range(prev, c + 1):
                 p[t] += prec
                 pl[t] += len(cols)
