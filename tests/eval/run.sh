@@ -30,7 +30,11 @@ else
 	E="$SHARED/eval"
 	if [ -f "$E/carb-dev.txt" ] && [ -f "$E/carb-dev-gold.tsv" ]; then
 		echo "== CaRB dev"
-		if timed ./entente extract --lines "$E/carb-dev.txt" \
+		# the whole P-R curve: keep low-confidence triples when we can
+		minconf=
+		./entente extract --help 2>/dev/null | grep -q -- --min-confidence &&
+			minconf="--min-confidence 0"
+		if timed ./entente extract --lines $minconf "$E/carb-dev.txt" \
 		    >"$OUT/carb-dev.jsonl" 2>"$OUT/carb-dev.err"; then
 			python3 tests/eval/carb.py "$E/carb-dev-gold.tsv" \
 			    "$E/carb-dev.txt" "$OUT/carb-dev.jsonl" \
