@@ -19,7 +19,8 @@ A triple satisfies an expectation when
   * lemma: equals relation.lemma (a list gives alternatives), ignoring case;
   * date (optional): equals the triple's "date" exactly (YYYY[-MM[-DD]]);
   * code (optional): equals subject.code, ignoring case;
-  * event (optional): equals relation.event, ignoring case.
+  * event (optional): equals relation.event, ignoring case;
+  * the triple is not negated (the expectations are all positive facts).
 The report lists each expectation as ok or MISSING (with the triples that
 share its lemma, to help see what went wrong); the exit status is 1 when
 any expectation is missing, 2 on usage or setup errors (no binary, a sample
@@ -123,6 +124,8 @@ def mention_has(part, want):
 
 
 def satisfies(t, e):
+    if t.get("negated") is True:
+        return False
     rel = t.get("relation") or {}
     if field(rel, "lemma").lower() not in [x.lower() for x in e["lemma"]]:
         return False

@@ -114,6 +114,15 @@ class CheckSamples(unittest.TestCase):
         with open(os.path.join(self.samples, "01-a.txt.canned"), "w") as f:
             json.dump(bad, f)
         self.assertEqual(self.run_check("--only", "01-a").returncode, 1)
+        # a negated triple does not count
+        bad[0]["relation"]["event"] = "SANCTION"
+        with open(os.path.join(self.samples, "01-a.txt.canned"), "w") as f:
+            json.dump(bad, f)
+        self.assertEqual(self.run_check("--only", "01-a").returncode, 0)
+        bad[0]["negated"] = True
+        with open(os.path.join(self.samples, "01-a.txt.canned"), "w") as f:
+            json.dump(bad, f)
+        self.assertEqual(self.run_check("--only", "01-a").returncode, 1)
 
     def test_setup_errors(self):
         p = subprocess.run([sys.executable, CHECK, "--entente",
