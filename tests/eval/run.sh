@@ -6,20 +6,24 @@
 #   4. the samples' expected triples (check_samples.py)
 # Outputs go to eval-out/.  Steps needing SHARED are skipped, with a
 # message, when it is missing.  Missed expectations do not fail the run;
-# a failing extract run does (exit 1).
+# a failing extract run does (exit 1).  ENTENTE=path evaluates another
+# binary instead of ./entente.
 cd "$(dirname "$0")/../.." || exit 2
 SHARED=${1:-../shared}
+BIN=${ENTENTE:-./entente}	# ENTENTE=path evaluates another build
 OUT=eval-out
 status=0
 mkdir -p "$OUT"
 
-# Elapsed seconds of a command (POSIX sh: via date, whole seconds).
+# Run a command and report its elapsed seconds (whole seconds, POSIX sh)
+# on fd 3, the terminal's stdout, past the caller's redirections.
+exec 3>&1
 timed() {
 	t0=$(date +%s)
 	"$@"
 	rc=$?
 	t1=$(date +%s)
-	echo "  ($(($t1 - $t0)) s)" >&2
+	echo "extract: $(($t1 - $t0)) s, exit $rc" >&3
 	return $rc
 }
 
@@ -32,9 +36,9 @@ else
 		echo "== CaRB dev"
 		# the whole P-R curve: keep low-confidence triples when we can
 		minconf=
-		./entente extract --help 2>/dev/null | grep -q -- --min-confidence &&
+		"$BIN" extract --help 2>/dev/null | grep -q -- --min-confidence &&
 			minconf="--min-confidence 0"
-		if timed ./entente extract --lines $minconf "$E/carb-dev.txt" \
+		if timed "$BIN" extract --lines $minconf "$E/carb-dev.txt" \
 		    >"$OUT/carb-dev.jsonl" 2>"$OUT/carb-dev.err"; then
 			python3 tests/eval/carb.py "$E/carb-dev-gold.tsv" \
 			    "$E/carb-dev.txt" "$OUT/carb-dev.jsonl" \
@@ -50,7 +54,7 @@ else
 		echo "== PLOVER dev"
 		python3 tests/eval/plover.py prepare "$E/plover-dev.json" \
 		    >"$OUT/plover-dev-in.jsonl" || status=1
-		if timed ./entente extract "$OUT/plover-dev-in.jsonl" \
+		if timed "$BIN" extract "$OUT/plover-dev-in.jsonl" \
 		    >"$OUT/plover-dev.jsonl" 2>"$OUT/plover-dev.err"; then
 			python3 tests/eval/plover.py score "$E/plover-dev.json" \
 			    "$OUT/plover-dev.jsonl" || status=1
@@ -64,13 +68,13 @@ else
 	SEED="$SHARED/seeds/000_ce1fc8bd62071faf.txt"
 	if [ -f "$SEED" ]; then
 		echo "== seed article"
-		python3 tests/eval/check_seed.py --entente ./entente --seed "$SEED"
+		python3 tests/eval/check_seed.py --entente "$BIN" --seed "$SEED"
 		[ $? -le 1 ] || status=1
 	else
 		echo "eval: no seed article in $SHARED/seeds; skipped"
 	fi
 fi
 echo "== samples"
-python3 tests/eval/check_samples.py --entente ./entente --samples samples --quiet
+python3 tests/eval/check_samples.py --entente "$BIN" --samples samples --quiet
 [ $? -le 1 ] || status=1
 exit $status
