@@ -23,6 +23,9 @@ DEB_PKGS = build-essential pkg-config libigraph-dev libsqlite3-dev libcjson-dev 
            iso-codes wordnet-base
 TEST_DEB_PKGS = libxml2-utils python3 python3-networkx python3-jsonschema sqlite3
 
+# Benchmark data (CaRB, PLOVER, the seed); never copied into the repo.
+SHARED ?= ../shared
+
 .PHONY: all deps test-deps demo check unit cli clean bench eval fuzz
 
 all: entente
@@ -68,6 +71,11 @@ demo: deps
 check: deps test-deps
 	$(MAKE) entente $(UNIT_BINS)
 	@sh tests/run.sh
+
+# Accuracy on CaRB dev and PLOVER dev, the seed checklist and the samples
+# (tests/eval/run.sh); outputs in eval-out/.
+eval: entente
+	@sh tests/eval/run.sh $(SHARED)
 
 clean:
 	rm -f entente main.o main.d libentente.a $(LIB_OBJS) $(LIB_OBJS:.o=.d) $(UNIT_BINS)

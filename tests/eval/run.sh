@@ -1,0 +1,80 @@
+#!/bin/sh
+# tests/eval/run.sh SHARED: the measurements of `make eval`.
+#   1. CaRB dev: extract --lines over the sentences, score with carb.py
+#   2. PLOVER dev: records as JSONL articles, extract, score with plover.py
+#   3. the seed article's checklist (check_seed.py)
+#   4. the samples' expected triples (check_samples.py)
+# Outputs go to eval-out/.  Steps needing SHARED are skipped, with a
+# message, when it is missing.  Missed expectations do not fail the run;
+# a failing extract run does (exit 1).  ENTENTE=path evaluates another
+# binary instead of ./entente.
+cd "$(dirname "$0")/../.." || exit 2
+SHARED=${1:-../shared}
+BIN=${ENTENTE:-./entente}	# ENTENTE=path evaluates another build
+OUT=eval-out
+status=0
+mkdir -p "$OUT"
+
+# Run a command and report its elapsed seconds (whole seconds, POSIX sh)
+# on fd 3, the terminal's stdout, past the caller's redirections.
+exec 3>&1
+timed() {
+	t0=$(date +%s)
+	"$@"
+	rc=$?
+	t1=$(date +%s)
+	echo "extract: $(($t1 - $t0)) s, exit $rc" >&3
+	return $rc
+}
+
+if [ ! -d "$SHARED" ]; then
+	echo "eval: $SHARED not found; skipping CaRB, PLOVER and the seed" \
+	     "(set SHARED=...)"
+else
+	E="$SHARED/eval"
+	if [ -f "$E/carb-dev.txt" ] && [ -f "$E/carb-dev-gold.tsv" ]; then
+		echo "== CaRB dev"
+		# the whole P-R curve: keep low-confidence triples when we can
+		minconf=
+		"$BIN" extract --help 2>/dev/null | grep -q -- --min-confidence &&
+			minconf="--min-confidence 0"
+		if timed "$BIN" extract --lines $minconf "$E/carb-dev.txt" \
+		    >"$OUT/carb-dev.jsonl" 2>"$OUT/carb-dev.err"; then
+			python3 tests/eval/carb.py "$E/carb-dev-gold.tsv" \
+			    "$E/carb-dev.txt" "$OUT/carb-dev.jsonl" \
+			    --curve "$OUT/carb-dev-curve.tsv" || status=1
+		else
+			echo "eval: extract failed on CaRB dev:"; tail -5 "$OUT/carb-dev.err"
+			status=1
+		fi
+	else
+		echo "eval: no CaRB files in $E; skipped"
+	fi
+	if [ -f "$E/plover-dev.json" ]; then
+		echo "== PLOVER dev"
+		python3 tests/eval/plover.py prepare "$E/plover-dev.json" \
+		    >"$OUT/plover-dev-in.jsonl" || status=1
+		if timed "$BIN" extract "$OUT/plover-dev-in.jsonl" \
+		    >"$OUT/plover-dev.jsonl" 2>"$OUT/plover-dev.err"; then
+			python3 tests/eval/plover.py score "$E/plover-dev.json" \
+			    "$OUT/plover-dev.jsonl" || status=1
+		else
+			echo "eval: extract failed on PLOVER dev:"; tail -5 "$OUT/plover-dev.err"
+			status=1
+		fi
+	else
+		echo "eval: no $E/plover-dev.json; skipped"
+	fi
+	SEED="$SHARED/seeds/000_ce1fc8bd62071faf.txt"
+	if [ -f "$SEED" ]; then
+		echo "== seed article"
+		python3 tests/eval/check_seed.py --entente "$BIN" --seed "$SEED"
+		[ $? -le 1 ] || status=1
+	else
+		echo "eval: no seed article in $SHARED/seeds; skipped"
+	fi
+fi
+echo "== samples"
+python3 tests/eval/check_samples.py --entente "$BIN" --samples samples --quiet
+[ $? -le 1 ] || status=1
+exit $status
