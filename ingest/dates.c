@@ -142,7 +142,10 @@ static int eqn(const char *s, size_t n, const char *w)
 
 static int eq(const char *s, const char *w)
 {
-	return eqn(s, strlen(s), w);
+	for (; *w; s++, w++)
+		if (lower((unsigned char)*s) != *w)
+			return 0;
+	return *s == '\0';
 }
 
 /* True when 's' equals one of the lowercase words in the NULL-ended list. */
@@ -337,6 +340,16 @@ static const char *const trigger_words[] = {
 	"through", "throughout", "during", "early", "late", "mid", "of", "last",
 	"next", "this", "before", "after", "around", "(", "-", "--", "until",
 	"that", "each", "every", "starting", "beginning", "ending", "as", NULL
+};
+
+/* Bare "May" is Theresa May, not the month, after these words ... */
+static const char *const may_not_after[] = {
+	"to", "on", "that", "as", "around", "each", "every", "(", "with", "for", NULL
+};
+/* ... or before these. */
+static const char *const may_not_before[] = {
+	"'s", "said", "says", "told", "has", "had", "is", "was", "will", "would",
+	"could", "should", "added", "insisted", "urged", "and", "to", NULL
 };
 
 /* Capitalised words that may stand before a month name without making it
@@ -551,8 +564,21 @@ static int date_point(const struct scan *sc, int i, int trig, struct timex_point
 		} else if (year_of(tk(sc, j), &y) && year_ok(sc, j)) {
 			pt->d.y = y;
 			j++;
+		} else if ((is_tok(sc, j, "this") || is_tok(sc, j, "last") || is_tok(sc, j, "next")) &&
+			   is_tok(sc, j + 1, "year") && !bare) {
+			/* "in May this year", "April last year" */
+			pt->yrel_set = 1;
+			pt->yrel = is_tok(sc, j, "last") ? -1 : is_tok(sc, j, "next") ? 1 : 0;
+			j += 2;
+		} else if (is_tok(sc, j, ",") && year_of(tk(sc, j + 1), &y) && year_ok(sc, j + 1) &&
+			   !bare) {
+			pt->d.y = y;	/* "April, 1986" */
+			j += 2;
 		} else if (bare || !(trig || prev_is_trigger(sc, i))) {
 			return 0;
+		} else if (m == 5 && !trig && (in_list(tk(sc, i - 1), may_not_after) ||
+					       in_list(tk(sc, j), may_not_before))) {
+			return 0;	/* "a letter to May", "May said" */
 		}
 		if (pt->d.d && pt->d.d > date_days_in_month(pt->d.y ? pt->d.y : 2000, m))
 			return 0;
@@ -732,7 +758,9 @@ static int parse_point(const struct scan *sc, int i, int trig, struct timex_poin
 	int j, mod = MOD_NONE;
 
 	/* "the 1990s", "the early 1990s" keep their article */
-	if (eq(t, "the") && (j = parse_point(sc, i + 1, 1, pt)) && pt->type == TIMEX_DECADE)
+	if (eq(t, "the") && (is_digit((unsigned char)tk(sc, i + 1)[0]) || is_tok(sc, i + 1, "early") ||
+			     is_tok(sc, i + 1, "late") || !strncmp(tk(sc, i + 1), "mid", 3)) &&
+	    (j = parse_point(sc, i + 1, 1, pt)) && pt->type == TIMEX_DECADE)
 		return j;
 	if (eqn(t, strlen(t) > 4 ? 4 : strlen(t), "mid-") && strlen(t) > 4 &&
 	    word_point(t + 4, strlen(t) - 4, pt)) {
@@ -874,7 +902,6 @@ static int duration_at(const struct scan *sc, int i, struct timex *tx)
 		approx = 1;
 		j += 2;
 	} else if ((is_tok(sc, j, "at") && is_tok(sc, j + 1, "least")) ||
-		   (is_tok(sc, j, "up") && is_tok(sc, j + 1, "to")) ||
 		   (is_tok(sc, j, "just") && (is_tok(sc, j + 1, "over") || is_tok(sc, j + 1, "under")))) {
 		approx = 1;
 		j += 2;
@@ -904,6 +931,8 @@ static int duration_at(const struct scan *sc, int i, struct timex *tx)
 	tx->count = count;
 	tx->unit = unit;
 	tx->dir = dir;
+	if (the && !dir)
+		return 0;	/* "in the nine months to September" */
 	if (is_tok(sc, j, "ago")) {
 		if ((prep && !(prep == 1 && eq(tk(sc, i), "over"))) || the || dir)
 			return 0;
@@ -914,8 +943,8 @@ static int duration_at(const struct scan *sc, int i, struct timex *tx)
 	}
 	if (prep == 2 && !the && !dir && !approx) {
 		tx->kind = TIMEX_IN;
-	} else if (prep || approx || the) {
-		tx->kind = TIMEX_DURATION;
+	} else if (prep || approx || dir) {
+		tx->kind = TIMEX_DURATION;	/* not "the nine months to September" */
 	} else {
 		return 0;	/* bare "two years" */
 	}
@@ -967,16 +996,45 @@ static int time_at(const struct scan *sc, int i, struct timex *tx)
 	return j;
 }
 
+/* Lower-case words that can open an expression; anything else lower case
+ * is skipped at once, which keeps the scan fast. */
+static const char *const starters[] = {
+	"between", "from", "since", "for", "over", "in", "during", "within",
+	"throughout", "the", "past", "last", "previous", "next", "coming", "more",
+	"less", "fewer", "at", "just", "nearly", "almost", "about", "around",
+	"some", "roughly", "under", "a", "an", "today", "tonight", "yesterday",
+	"tomorrow", "this", "early", "mid", "late", "earlier", "later", "end",
+	"beginning", "start", "middle", "noon", "midnight", "one", "two", "three",
+	"four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+	"thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+	"nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+	"eighty", "ninety", "hundred", NULL
+};
+
+static int can_start(const char *t)
+{
+	unsigned char c = (unsigned char)t[0];
+
+	if (is_digit(c) || is_upper(c))
+		return 1;
+	if (c < 'a' || c > 'z')
+		return 0;
+	return in_list(t, starters) || (t[0] == 'm' && t[1] == 'i' && t[2] == 'd');
+}
+
 static int timex_at(const struct scan *sc, int i, struct timex *tx)
 {
 	int j;
+
+	if (!can_start(tk(sc, i)))
+		return 0;
 
 	memset(tx, 0, sizeof(*tx));
 	if ((j = range_at(sc, i, tx)) || (j = since_at(sc, i, tx)) ||
 	    (j = duration_at(sc, i, tx)) || (j = time_at(sc, i, tx)))
 		return j;
 	memset(tx, 0, sizeof(*tx));
-	if ((j = parse_point(sc, i, prev_is_trigger(sc, i), &tx->a))) {
+	if ((j = parse_point(sc, i, 0, &tx->a))) {
 		tx->kind = tx->a.type;
 		tx->start = i;
 		tx->end = j;
@@ -1062,6 +1120,11 @@ static int resolve_point(const struct timex_point *pt, const struct date *pub,
 	switch (pt->type) {
 	case TIMEX_DATE:
 		*s = pt->d;
+		if (!s->y && pt->yrel_set) {
+			if (!have_y)
+				return -1;
+			s->y = pub->y + pt->yrel;
+		}
 		if (!s->y) {
 			if (!s->m || !have_m || (s->d && !have_d))
 				return -1;

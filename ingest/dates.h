@@ -84,6 +84,8 @@ struct timex_point {
 	int shift;		/* -1 "last", 0 plain or "this", +1 "next"; RELDAY: day offset */
 	int unit;		/* RELUNIT: private unit code */
 	int mod;		/* private modifier code: early, late, end of, earlier, ... */
+	int yrel_set;		/* DATE: the year is given relative to pub ("May last year") */
+	int yrel;		/* DATE: that year's offset from pub's year */
 };
 
 struct timex {

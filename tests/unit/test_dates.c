@@ -385,6 +385,24 @@ static void test_months(void)
 		  TENSE_FUTURE, "April", "2023-04", "");
 	check_nth("Voters go to the polls in April and May .", 2, 1, "2023-03-10",
 		  TENSE_FUTURE, "May", "2023-05", "");
+	check("Turkey held talks in May this year .", "2023-06-14", TENSE_PAST,
+	      "May this year", "2023-05", "");
+	check("Turkey held talks in April last year .", "2023-06-14", TENSE_PAST,
+	      "April last year", "2022-04", "");
+	check("Turkey will hold talks in March next year .", "2023-06-14", TENSE_FUTURE,
+	      "March next year", "2024-03", "");
+	check("Turkey held talks in April last year .", "", TENSE_PAST,
+	      "April last year", "", "");
+	check("Prices have risen since April , 1986 .", "1987-03-02", TENSE_PAST,
+	      "since April, 1986", "1986-04", "1987-03-02");
+	none("The SNP sent a letter to May .");
+	none("Labour called on May to resign .");
+	none("Support for May is waning .");
+	check("Elections were held in May .", "2023-06-14", TENSE_PAST, "May", "2023-05", "");
+	check("Elections are expected in early May .", "2023-01-15", TENSE_FUTURE,
+	      "early May", "2023-05", "");
+	check("Elections will run from May to July .", "2023-01-15", TENSE_FUTURE,
+	      "from May to July", "2023-05", "2023-07");
 	kind_is("Fighting resumed in mid-August .", 0, TIMEX_DATE);
 	none("The deal was signed on Feb. 30 .");
 }
@@ -462,6 +480,11 @@ static void test_spans(void)
 	none("Leaders have quarrelled for decades .");
 	none("The sentence was two years .");
 	none("The talks resumed the next day .");
+	check("Profits rose in the nine months to September .", "2023-10-14", TENSE_PAST,
+	      "September", "2023-09", "");
+	none("He faces up to four years in prison .");
+	check("Profits rose in the past nine months .", "2023-06-14", TENSE_PAST,
+	      "the past nine months", "2022-09", "2023-06-14");
 
 	check("Turkey has held the journalist since May 2018 .", thu, TENSE_PAST,
 	      "since May 2018", "2018-05", "2022-10-06");
