@@ -812,6 +812,8 @@ int store_add_article(struct store *st, const struct article *a,
 			const char *plo, *phi;
 			const struct date *end = t->date_end.y ? &t->date_end : &t->date;
 
+			if (!*merge_name(&t->subject) || !*merge_name(&t->object))
+				continue;	/* a relation needs two named sides */
 			if (is_bare_person(m) != pass)
 				continue;
 			if ((ids[i] = resolve(st, m, &ctx)) < 0)
@@ -828,7 +830,8 @@ int store_add_article(struct store *st, const struct article *a,
 		}
 	}
 	for (i = 0; i < n; i++)
-		if (relation_add(st, a, &v[i], ids[2 * i], ids[2 * i + 1]) < 0)
+		if (ids[2 * i] && ids[2 * i + 1] &&
+		    relation_add(st, a, &v[i], ids[2 * i], ids[2 * i + 1]) < 0)
 			goto fail;
 	free(ids);
 	free(ctx.ids);

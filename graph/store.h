@@ -42,7 +42,8 @@ int store_rollback(struct store *st);
  * 1 when stored, 0 when the same article (same id, or same content hash)
  * is already there (nothing is added), -1 on error (message printed; the
  * caller should roll back the batch). The triples' article ids are not
- * consulted: they all belong to 'a'. Nothing is taken from the caller. */
+ * consulted: they all belong to 'a'. A triple whose subject or object has
+ * neither text nor entity is skipped. Nothing is taken from the caller. */
 int store_add_article(struct store *st, const struct article *a,
 		      const struct triple *v, size_t n);
 

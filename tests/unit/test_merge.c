@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "graph/merge.h"
@@ -293,6 +294,7 @@ static void test_store_merge(void)
 
 int main(void)
 {
+	mkdir("tests/out", 0777);
 	test_fold();
 	test_keys();
 	test_pick();
