@@ -288,6 +288,22 @@ static void test_store_merge(void)
 		test_cond("no new actor: Akar is the Mehmet Akar of the article",
 			  nactors() == before);
 	}
+	/* Article 9: a country first seen without a code, then with one. */
+	set_mention(&v[0].subject, "Freedonia", "Freedonia", ACTOR_COUNTRY, NULL, NULL, NULL);
+	set_mention(&v[0].object, "Israel", "Israel", ACTOR_COUNTRY, "ISR", "ISR", NULL);
+	set_mention(&v[1].subject, "the Freedonians", "Freedonia", ACTOR_COUNTRY, NULL, NULL, NULL);
+	set_mention(&v[1].object, "Israel", "Israel", ACTOR_COUNTRY, "ISR", "ISR", NULL);
+	test_cond("article 9 stored", add("m9", v, 2) == 1);
+	test_cond("uncoded country merged by name", actor_of("the freedonians") == actor_of("Freedonia") &&
+		  actor_of("Freedonia") > 0);
+	set_mention(&v[0].subject, "Freedonian", "Freedonia", ACTOR_COUNTRY, "FRE", "FRE", NULL);
+	set_mention(&v[0].object, "Israel", "Israel", ACTOR_COUNTRY, "ISR", "ISR", NULL);
+	{
+		long long fre = actor_of("Freedonia");
+		test_cond("article 10 stored", add("m10", v, 1) == 1);
+		test_cond("the coded mention joins the uncoded node", actor_of("FREEDONIAN") == fre);
+		test_cond("and the node is found by its new code", actor_of("FRE") == fre);
+	}
 	store_close(st);
 	st = NULL;
 }
