@@ -83,6 +83,12 @@ static void test_keys(void)
 	k = merge_key(&m);
 	test_streq("unknown keyed by its text, not entity", k, "thing:the relations");
 	free(k);
+	set_mention(&m, "Turkish President Erdogan", NULL, ACTOR_PERSON, NULL, "TUR", "president");
+	test_streq("title stripped when there is no entity", merge_name(&m), "Erdogan");
+	set_mention(&m, "the president", NULL, ACTOR_PERSON, NULL, "TUR", "President");
+	test_streq("nothing after the title: the text", merge_name(&m), "the president");
+	set_mention(&m, "Vice Presidential aide Smith", NULL, ACTOR_PERSON, NULL, NULL, "President");
+	test_streq("whole words only", merge_name(&m), "Vice Presidential aide Smith");
 	set_mention(&m, "Gantz", "Gantz", ACTOR_PERSON, NULL, "ISR", NULL);
 	test_cond("no conflict when a side is unknown", !merge_conflict(&m, "ISR", "Defense Minister"));
 	test_cond("country conflict", merge_conflict(&m, "TUR", NULL));
