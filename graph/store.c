@@ -603,6 +603,16 @@ static long long resolve(struct store *st, const struct mention *m, struct artic
 				named = 1;	/* vouches for later bare names too */
 				goto out;
 			}
+			if (rows.bare && merge_conflict(m, rows.bare_country, rows.bare_role)) {
+				/* The one-token node of this name is someone else:
+				 * this one is keyed by its country (or role) too. */
+				struct strbuf sb = STRBUF_INIT;
+				char *r = merge_fold(m->role);
+				sb_addf(&sb, "%s|%s", key, m->country && *m->country ? m->country : r);
+				free(r);
+				free(key);
+				key = sb_detach(&sb);
+			}
 		}
 	}
 	if ((id = actor_by_key(st, key)) != 0)

@@ -275,6 +275,25 @@ static void test_store_merge(void)
 		free(ids);
 	}
 
+	/* Article 6b: a Greek Akar is not the ambiguous Turkish one. */
+	set_mention(&v[0].subject, "Akar", "Akar", ACTOR_PERSON, NULL, "GRC", NULL);
+	set_mention(&v[0].object, "Turkey", "Turkey", ACTOR_COUNTRY, "TUR", "TUR", NULL);
+	{
+		long before = nactors();
+		long long *ids;
+		size_t n = 0;
+
+		test_cond("article 6b stored", add("m6b", v, 1) == 1);
+		test_cond("a new node for the Greek Akar", nactors() == before + 1);
+		set_mention(&v[0].subject, "Akar", "Akar", ACTOR_PERSON, NULL, "GRC", NULL);
+		set_mention(&v[0].object, "Israel", "Israel", ACTOR_COUNTRY, "ISR", "ISR", NULL);
+		test_cond("article 6c stored", add("m6c", v, 1) == 1);
+		test_cond("and the next Greek Akar joins it", nactors() == before + 1);
+		store_actor_find(st, "Akar", &ids, &n);
+		test_cond("Hulusi, the Turkish and the Greek Akar answer to Akar", n == 3);
+		free(ids);
+	}
+
 	/* Article 7: bare Akar with the minister's role: Hulusi. */
 	set_mention(&v[0].subject, "Defence Minister Akar", "Akar", ACTOR_PERSON, NULL, "TUR",
 		    "Defense Minister");
