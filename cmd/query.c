@@ -662,5 +662,9 @@ int cmd_query(int argc, char **argv)
 	else
 		ret = query_history(st, pos[1], pos[2], !strcmp(level, "country"), json);
 	store_close(st);
+	if (ret == EXIT_OK && fclose(stdout)) {
+		error("cannot write to standard output");
+		ret = EXIT_SYSTEM;
+	}
 	return ret;
 }
