@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cmd/cmd.h"
@@ -88,6 +89,13 @@ static int write_file(const char *path, const char *format, const struct graph *
 	if ((fd = mkstemp(tmp.buf)) < 0) {
 		error("cannot create a temporary file beside '%s': %s", path, strerror(errno));
 		goto out;
+	}
+	{
+		/* mkstemp() makes the file 0600; give it the mode open() would */
+		mode_t mask = umask(0);
+		umask(mask);
+		if (fchmod(fd, 0666 & ~mask) < 0)
+			warning("cannot set the mode of '%s': %s", tmp.buf, strerror(errno));
 	}
 	if (!(f = fdopen(fd, "w"))) {
 		error("cannot write '%s': %s", tmp.buf, strerror(errno));

@@ -102,6 +102,20 @@ static int find_actors(struct store *st, const char *name, long long **pv, size_
 	return 0;
 }
 
+/* Tell (on stderr) when a name stands for several actors. */
+static void note_matches(const char *name, const long long *ids, size_t n,
+			 const struct actors *a)
+{
+	size_t i;
+
+	if (n < 2)
+		return;
+	fprintf(stderr, "'%s' matches %zu actors:", name, n);
+	for (i = 0; i < n; i++)
+		fprintf(stderr, "%s %s", i ? "," : "", actor_name(a, ids[i]));
+	fputc('\n', stderr);
+}
+
 static int is_meeting(const struct store_relation *r)
 {
 	static const char *const consult_lemmas[] = {
@@ -228,6 +242,9 @@ static int query_met(struct store *st, const char *who, const char *with,
 	f.nactors_b = nother;
 	if (store_actor_list(st, &a.v, &a.n) < 0 || store_relation_list(st, &f, &rv, &nr) < 0)
 		goto out;
+	note_matches(who, ids, nids, &a);
+	if (with)
+		note_matches(with, other, nother, &a);
 	if (json)
 		sb_adds(&sb, "[");
 	for (i = 0; i < nr; i++) {
@@ -486,6 +503,10 @@ static int query_history(struct store *st, const char *na, const char *nb, int c
 	ret = EXIT_SYSTEM;
 	if (store_actor_list(st, &a.v, &a.n) < 0)
 		goto out;
+	if (!country) {
+		note_matches(na, ia, na_ids, &a);
+		note_matches(nb, ib, nb_ids, &a);
+	}
 	if (country) {
 		widen_to_countries(&a, &ia, &na_ids);
 		widen_to_countries(&a, &ib, &nb_ids);
@@ -641,5 +662,9 @@ int cmd_query(int argc, char **argv)
 	else
 		ret = query_history(st, pos[1], pos[2], !strcmp(level, "country"), json);
 	store_close(st);
+	if (ret == EXIT_OK && fclose(stdout)) {
+		error("cannot write to standard output");
+		ret = EXIT_SYSTEM;
+	}
 	return ret;
 }

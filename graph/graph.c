@@ -260,7 +260,7 @@ static void edge_fill(struct graph_edge *e, const struct store_relation *r)
 	e->evidence = xstrdup(r->evidence);
 	e->location = dup_or_null(r->location);
 	e->negated = r->negated;
-	e->confidence = r->confidence;
+	e->confidence = r->confidence < 0 ? 0 : r->confidence > 1 ? 1 : r->confidence;
 	e->weight = 1;
 	e->count = 1;
 	e->period = period_of(r);

@@ -61,7 +61,7 @@ struct graph_edge {
 	char *evidence;
 	char *location;		/* or NULL */
 	int negated;
-	double confidence;	/* mean over aggregated relations */
+	double confidence;	/* in [0,1]; mean over aggregated relations */
 	double weight;		/* relations it stands for */
 	long count;		/* the same, as an integer */
 	size_t group;		/* edges with the same source, target, relation

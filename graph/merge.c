@@ -108,11 +108,50 @@ char *merge_fold(const char *s)
 
 /*==== Keys ====*/
 
+/* The end of the first case-insensitive (ASCII) occurrence of 'needle'
+ * in 'hay' as whole words, or NULL. */
+static const char *after_words(const char *hay, const char *needle)
+{
+	size_t n = strlen(needle), i;
+	const char *p;
+
+	if (!n)
+		return NULL;
+	for (p = hay; *p; p++) {
+		if (p > hay && p[-1] != ' ')
+			continue;
+		for (i = 0; i < n && p[i]; i++) {
+			char a = p[i], b = needle[i];
+			if (a >= 'A' && a <= 'Z')
+				a = (char)(a - 'A' + 'a');
+			if (b >= 'A' && b <= 'Z')
+				b = (char)(b - 'A' + 'a');
+			if (a != b)
+				break;
+		}
+		if (i == n && (p[n] == ' ' || !p[n]))
+			return p + n;
+	}
+	return NULL;
+}
+
 const char *merge_name(const struct mention *m)
 {
+	const char *rest;
+
 	if (m->entity && *m->entity)
 		return m->entity;
-	return m->text ? m->text : "";
+	if (!m->text)
+		return "";
+	/* "Turkish President Erdogan" with role "President" and no entity:
+	 * the person is what follows the title */
+	if (m->type == ACTOR_PERSON && m->role && (rest = after_words(m->text, m->role))) {
+		while (*rest == ' ')
+			rest++;
+		if (*rest)
+			return rest;
+	}
+	return m->text;
 }
 
 int merge_is_actor(enum actor_type t)

@@ -30,7 +30,9 @@
  * characters are kept as they are. The caller frees the result. */
 char *merge_fold(const char *s);
 
-/* The name an actor is known by: the entity when set, else the text. */
+/* The name an actor is known by: the entity when set, else the text; for
+ * a person with a role but no entity, what follows the role in the text
+ * ("Turkish President Erdogan", role "President": "Erdogan"). */
 const char *merge_name(const struct mention *m);
 
 /* True when the actor type is a real actor (not unknown or thing). */

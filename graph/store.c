@@ -119,7 +119,7 @@ const char *store_schema_sql(void)
 enum stmt_id {
 	S_ART_BY_ID, S_ART_BY_HASH, S_ART_INS,
 	S_ACT_BY_KEY, S_ACT_BY_ALIAS, S_ACT_BY_SURNAME, S_ACT_INS,
-	S_ACT_SEEN, S_ACT_RENAME, S_ALIAS_ADD, S_CODE_ADD,
+	S_ACT_SEEN, S_ACT_RENAME, S_ACT_REKEY, S_ALIAS_ADD, S_CODE_ADD,
 	S_REL_INS, S_MEN_INS,
 	S_NSTMT
 };
@@ -144,6 +144,8 @@ static const char *const stmt_sql[S_NSTMT] = {
 		"role = coalesce(role, ?6) WHERE id = ?1",
 	[S_ACT_RENAME] = "UPDATE actors SET name = ?2, key = ?3, surname = ?4 "
 		"WHERE id = ?1",
+	[S_ACT_REKEY] = "UPDATE actors SET key = ?2, code = coalesce(code, ?3) "
+		"WHERE id = ?1 AND substr(key, 1, length(?4)) = ?4",
 	[S_ALIAS_ADD] = "INSERT INTO aliases (actor, text, folded, count) "
 		"VALUES (?1, ?2, ?3, 1) ON CONFLICT (actor, text) "
 		"DO UPDATE SET count = count + 1",
@@ -537,6 +539,29 @@ static int actor_rename(struct store *st, long long id, const struct mention *m,
 	return stmt_done(st, s);
 }
 
+/* Give the uncoded actor 'id' the code of 'm' and its key; 1 when done,
+ * 0 when 'id' already has a code, -1 on error. */
+static int actor_rekey(struct store *st, long long id, const struct mention *m,
+		       const char *key)
+{
+	sqlite3_stmt *s = stmt_get(st, S_ACT_REKEY);
+	struct strbuf prefix = STRBUF_INIT;
+	int r;
+
+	if (!s)
+		return -1;
+	sb_addf(&prefix, "%s:=", actor_type_name(m->type));
+	sqlite3_bind_int64(s, 1, id);
+	bind_text(s, 2, key);
+	bind_text(s, 3, m->code);
+	bind_text(s, 4, prefix.buf);
+	r = stmt_done(st, s);
+	sb_release(&prefix);
+	if (r < 0)
+		return -1;
+	return sqlite3_changes(st->db) == 1;
+}
+
 /* Persons named in full in the same article (or by a surname that was
  * resolved to one of them). */
 struct article_ctx {
@@ -578,15 +603,35 @@ static long long resolve(struct store *st, const struct mention *m, struct artic
 				named = 1;	/* vouches for later bare names too */
 				goto out;
 			}
+			if (rows.bare && merge_conflict(m, rows.bare_country, rows.bare_role)) {
+				/* The one-token node of this name is someone else:
+				 * this one is keyed by its country (or role) too. */
+				struct strbuf sb = STRBUF_INIT;
+				char *r = merge_fold(m->role);
+				sb_addf(&sb, "%s|%s", key, m->country && *m->country ? m->country : r);
+				free(r);
+				free(key);
+				key = sb_detach(&sb);
+			}
 		}
 	}
 	if ((id = actor_by_key(st, key)) != 0)
 		goto out;
-	if ((m->type == ACTOR_COUNTRY || m->type == ACTOR_ORG || m->type == ACTOR_PLACE) &&
-	    !(m->code && *m->code)) {
+	if (m->type == ACTOR_COUNTRY || m->type == ACTOR_ORG || m->type == ACTOR_PLACE) {
+		/* Without a code: the only actor of the type known by that name.
+		 * With one: such an actor not yet coded takes the code. */
 		char *f = merge_fold(merge_name(m));
 		id = actor_by_alias(st, f, m->type);
 		free(f);
+		if (id < 0)
+			goto fail;
+		if (id && m->code && *m->code) {
+			int r = actor_rekey(st, id, m, key);
+			if (r < 0)
+				goto fail;
+			if (!r)
+				id = 0;
+		}
 		if (id)
 			goto out;
 	}
@@ -812,6 +857,8 @@ int store_add_article(struct store *st, const struct article *a,
 			const char *plo, *phi;
 			const struct date *end = t->date_end.y ? &t->date_end : &t->date;
 
+			if (!*merge_name(&t->subject) || !*merge_name(&t->object))
+				continue;	/* a relation needs two named sides */
 			if (is_bare_person(m) != pass)
 				continue;
 			if ((ids[i] = resolve(st, m, &ctx)) < 0)
@@ -828,7 +875,8 @@ int store_add_article(struct store *st, const struct article *a,
 		}
 	}
 	for (i = 0; i < n; i++)
-		if (relation_add(st, a, &v[i], ids[2 * i], ids[2 * i + 1]) < 0)
+		if (ids[2 * i] && ids[2 * i + 1] &&
+		    relation_add(st, a, &v[i], ids[2 * i], ids[2 * i + 1]) < 0)
 			goto fail;
 	free(ids);
 	free(ctx.ids);
@@ -860,39 +908,53 @@ static int add_run(struct store *st, const char *id, struct triple_list *l, size
 int store_add_triples_file(struct store *st, const char *path, size_t *padded)
 {
 	struct triple_list l = TRIPLE_LIST_INIT;
-	char *buf = NULL, *line, *id = NULL;
-	size_t len, ln = 0;
+	FILE *f = strcmp(path, "-") ? fopen(path, "r") : stdin;
+	char *line = NULL, *id = NULL;
+	size_t cap = 0, ln = 0;
+	ssize_t len;
 	int ret = -1;
 
 	if (padded)
 		*padded = 0;
-	if (read_file(path, &buf, &len) < 0)
-		return -1;
+	if (!f)
+		return error("cannot open '%s': %s", path, strerror(errno));
 	if (store_begin(st) < 0)
 		goto out;
-	for (line = buf; line && *line; ) {
-		char *nl = strchr(line, '\n');
+	while ((len = getline(&line, &cap, f)) >= 0) {
 		struct triple t;
 
-		if (nl)
-			*nl = '\0';
 		ln++;
-		if (*line && *line != '\r') {
-			triple_init(&t);
-			if (triple_from_json(line, &t) < 0) {
-				error("cannot parse triple at line %zu of '%s'", ln, path);
+		if (len > STORE_TRIPLE_LINE_MAX) {
+			error("line %zu of '%s' is longer than %d bytes", ln, path,
+			      STORE_TRIPLE_LINE_MAX);
+			goto rollback;
+		}
+		while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+			line[--len] = '\0';
+		if (!len)
+			continue;
+		triple_init(&t);
+		if (triple_from_json(line, &t) < 0) {
+			error("cannot parse triple at line %zu of '%s'", ln, path);
+			goto rollback;
+		}
+		if (!t.article)
+			t.article = xstrdup("");
+		if (id && strcmp(id, t.article)) {
+			if (add_run(st, id, &l, padded) < 0) {
 				triple_release(&t);
 				goto rollback;
 			}
-			if (id && strcmp(id, t.article ? t.article : "") && add_run(st, id, &l, padded) < 0)
-				goto rollback;
-			if (!id || strcmp(id, t.article ? t.article : "")) {
-				free(id);
-				id = xstrdup(t.article ? t.article : "");
-			}
-			*triple_list_push(&l) = t;
+			free(id);
+			id = NULL;
 		}
-		line = nl ? nl + 1 : NULL;
+		if (!id)
+			id = xstrdup(t.article);
+		*triple_list_push(&l) = t;
+	}
+	if (ferror(f)) {
+		error("cannot read '%s': %s", path, strerror(errno));
+		goto rollback;
 	}
 	if (id && add_run(st, id, &l, padded) < 0)
 		goto rollback;
@@ -907,7 +969,9 @@ rollback:
 out:
 	triple_list_release(&l);
 	free(id);
-	free(buf);
+	free(line);
+	if (f != stdin)
+		fclose(f);
 	return ret;
 }
 

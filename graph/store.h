@@ -42,15 +42,19 @@ int store_rollback(struct store *st);
  * 1 when stored, 0 when the same article (same id, or same content hash)
  * is already there (nothing is added), -1 on error (message printed; the
  * caller should roll back the batch). The triples' article ids are not
- * consulted: they all belong to 'a'. Nothing is taken from the caller. */
+ * consulted: they all belong to 'a'. A triple whose subject or object has
+ * neither text nor entity is skipped. Nothing is taken from the caller. */
 int store_add_article(struct store *st, const struct article *a,
 		      const struct triple *v, size_t n);
 
-/* Read triples as JSON lines (triple_from_json(), one object a line, "-"
- * for stdin) and store them, one article per run of lines with the same
- * article id, in one transaction. Articles carry only their id; their hash
- * is that of their lines. *padded (may be NULL) counts stored articles.
- * Returns 0, or -1 (message names the file and line; nothing stored). */
+/* Read triples as JSON lines (triple_from_json(), one object a line, at
+ * most STORE_TRIPLE_LINE_MAX bytes, "-" for stdin) and store them, one
+ * article per run of lines with the same article id, in one transaction
+ * (not to be called inside store_begin()). Articles carry only their id;
+ * their hash is that of their triples. *padded (may be NULL) counts the
+ * articles stored. Returns 0, or -1 (message names the file and line;
+ * nothing stored). */
+#define STORE_TRIPLE_LINE_MAX (1 << 20)
 int store_add_triples_file(struct store *st, const char *path, size_t *padded);
 
 /*==== Reading ====*/

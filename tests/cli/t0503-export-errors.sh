@@ -23,4 +23,8 @@ printf 'not a database at all, just text, long enough to be a header %s\n' \
 	xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx >"$out/junk.db"
 ./entente export --db "$out/junk.db" --format json -o "$out/old.json" 2>"$out/err"; [ $? -eq 3 ] || fail "junk db exit"
 [ "$(cat "$out/old.json")" = keep ] || fail "failed export replaced the old file"
+if [ -w /dev/full ]; then
+	./entente export --db "$out/db" --format graphml >/dev/full 2>"$out/err"; [ $? -eq 3 ] || fail "full disk exit"
+	grep -q "cannot write to standard output" "$out/err" || fail "full disk message"
+fi
 echo ok

@@ -21,4 +21,7 @@ ENTENTE_DB="$out/db" ./entente query actor "Nobody Atall" 2>"$out/err"; [ $? -eq
 grep -q "no actor matches 'Nobody Atall'" "$out/err" || fail "unknown actor message"
 ENTENTE_DB="$out/db" ./entente query met Greece >"$out/greece" 2>"$out/err" || fail "no meetings is not an error"
 [ ! -s "$out/greece" ] && grep -q "no meetings of 'Greece'" "$out/err" || fail "no meetings message"
+if [ -w /dev/full ]; then
+	ENTENTE_DB="$out/db" ./entente query actor Turkey >/dev/full 2>/dev/null; [ $? -eq 3 ] || fail "full disk exit"
+fi
 echo ok

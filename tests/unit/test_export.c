@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "export/gexf.h"
@@ -198,6 +199,7 @@ static void test_writers(void)
 
 int main(void)
 {
+	mkdir("tests/out", 0777);
 	test_xml_escape();
 	test_json_escape();
 	test_writers();

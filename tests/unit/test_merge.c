@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "graph/merge.h"
@@ -82,6 +83,12 @@ static void test_keys(void)
 	k = merge_key(&m);
 	test_streq("unknown keyed by its text, not entity", k, "thing:the relations");
 	free(k);
+	set_mention(&m, "Turkish President Erdogan", NULL, ACTOR_PERSON, NULL, "TUR", "president");
+	test_streq("title stripped when there is no entity", merge_name(&m), "Erdogan");
+	set_mention(&m, "the president", NULL, ACTOR_PERSON, NULL, "TUR", "President");
+	test_streq("nothing after the title: the text", merge_name(&m), "the president");
+	set_mention(&m, "Vice Presidential aide Smith", NULL, ACTOR_PERSON, NULL, NULL, "President");
+	test_streq("whole words only", merge_name(&m), "Vice Presidential aide Smith");
 	set_mention(&m, "Gantz", "Gantz", ACTOR_PERSON, NULL, "ISR", NULL);
 	test_cond("no conflict when a side is unknown", !merge_conflict(&m, "ISR", "Defense Minister"));
 	test_cond("country conflict", merge_conflict(&m, "TUR", NULL));
@@ -268,6 +275,25 @@ static void test_store_merge(void)
 		free(ids);
 	}
 
+	/* Article 6b: a Greek Akar is not the ambiguous Turkish one. */
+	set_mention(&v[0].subject, "Akar", "Akar", ACTOR_PERSON, NULL, "GRC", NULL);
+	set_mention(&v[0].object, "Turkey", "Turkey", ACTOR_COUNTRY, "TUR", "TUR", NULL);
+	{
+		long before = nactors();
+		long long *ids;
+		size_t n = 0;
+
+		test_cond("article 6b stored", add("m6b", v, 1) == 1);
+		test_cond("a new node for the Greek Akar", nactors() == before + 1);
+		set_mention(&v[0].subject, "Akar", "Akar", ACTOR_PERSON, NULL, "GRC", NULL);
+		set_mention(&v[0].object, "Israel", "Israel", ACTOR_COUNTRY, "ISR", "ISR", NULL);
+		test_cond("article 6c stored", add("m6c", v, 1) == 1);
+		test_cond("and the next Greek Akar joins it", nactors() == before + 1);
+		store_actor_find(st, "Akar", &ids, &n);
+		test_cond("Hulusi, the Turkish and the Greek Akar answer to Akar", n == 3);
+		free(ids);
+	}
+
 	/* Article 7: bare Akar with the minister's role: Hulusi. */
 	set_mention(&v[0].subject, "Defence Minister Akar", "Akar", ACTOR_PERSON, NULL, "TUR",
 		    "Defense Minister");
@@ -287,12 +313,29 @@ static void test_store_merge(void)
 		test_cond("no new actor: Akar is the Mehmet Akar of the article",
 			  nactors() == before);
 	}
+	/* Article 9: a country first seen without a code, then with one. */
+	set_mention(&v[0].subject, "Freedonia", "Freedonia", ACTOR_COUNTRY, NULL, NULL, NULL);
+	set_mention(&v[0].object, "Israel", "Israel", ACTOR_COUNTRY, "ISR", "ISR", NULL);
+	set_mention(&v[1].subject, "the Freedonians", "Freedonia", ACTOR_COUNTRY, NULL, NULL, NULL);
+	set_mention(&v[1].object, "Israel", "Israel", ACTOR_COUNTRY, "ISR", "ISR", NULL);
+	test_cond("article 9 stored", add("m9", v, 2) == 1);
+	test_cond("uncoded country merged by name", actor_of("the freedonians") == actor_of("Freedonia") &&
+		  actor_of("Freedonia") > 0);
+	set_mention(&v[0].subject, "Freedonian", "Freedonia", ACTOR_COUNTRY, "FRE", "FRE", NULL);
+	set_mention(&v[0].object, "Israel", "Israel", ACTOR_COUNTRY, "ISR", "ISR", NULL);
+	{
+		long long fre = actor_of("Freedonia");
+		test_cond("article 10 stored", add("m10", v, 1) == 1);
+		test_cond("the coded mention joins the uncoded node", actor_of("FREEDONIAN") == fre);
+		test_cond("and the node is found by its new code", actor_of("FRE") == fre);
+	}
 	store_close(st);
 	st = NULL;
 }
 
 int main(void)
 {
+	mkdir("tests/out", 0777);
 	test_fold();
 	test_keys();
 	test_pick();

@@ -9,11 +9,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "graph/store.h"
 #include "testhelp.h"
 #include "util.h"
+
+static char x_id2[] = "k2", x_text2[] = "unnamed object";
 
 static const char *tmp_db(const char *name, char *buf, size_t len)
 {
@@ -86,6 +90,10 @@ static void test_open_add(void)
 
 	tmp_db("store-open.db", path, sizeof(path));
 	test_cond("open creates a new database", store_open(&st, path) == 0 && st);
+	if (!st) {
+		triple_release(&t);
+		return;
+	}
 	test_cond("first add stores", store_add_article(st, &a, &t, 1) == 1);
 	test_cond("same id again adds nothing", store_add_article(st, &a, &t, 1) == 0);
 	a.id = x2;
@@ -148,6 +156,59 @@ static void test_open_add(void)
 	triple_release(&t);
 }
 
+/* A process killed inside a batch leaves the database as before it. */
+static void test_killed_batch(void)
+{
+	char path[256];
+	struct store *st = NULL;
+	struct triple t;
+	struct article a;
+	char id[] = "k1", text[] = "killed batch";
+	pid_t pid;
+	int status = 0;
+
+	tmp_db("store-killed.db", path, sizeof(path));
+	test_cond("create", store_open(&st, path) == 0);
+	store_close(st);
+	if (!st)
+		return;
+	one_triple(&t);
+	memset(&a, 0, sizeof(a));
+	a.id = id;
+	a.text = text;
+	a.text_len = strlen(text);
+	fflush(stdout);
+	pid = fork();
+	if (pid == 0) {
+		if (store_open(&st, path) < 0 || store_begin(st) < 0 ||
+		    store_add_article(st, &a, &t, 1) != 1)
+			_exit(1);
+		_exit(0);	/* dies without commit or close */
+	}
+	test_cond("child ran", pid > 0 && waitpid(pid, &status, 0) == pid &&
+		  WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	test_cond("reopen after the kill", store_open(&st, path) == 0);
+	if (!st) {
+		triple_release(&t);
+		return;
+	}
+	test_cond("nothing of the unfinished batch", count_relations(st) == 0);
+	test_cond("and the article can be stored", store_add_article(st, &a, &t, 1) == 1);
+	triple_release(&t);
+	/* a triple with an unnamed side is skipped, the article stored */
+	one_triple(&t);
+	free(t.object.text);
+	free(t.object.entity);
+	t.object.text = t.object.entity = NULL;
+	a.id = x_id2;
+	a.text = x_text2;
+	a.text_len = strlen(x_text2);
+	test_cond("unnamed side: article stored", store_add_article(st, &a, &t, 1) == 1);
+	test_cond("unnamed side: no relation", count_relations(st) == 1);
+	triple_release(&t);
+	store_close(st);
+}
+
 static void test_triples_file(void)
 {
 	char path[256];
@@ -158,6 +219,8 @@ static void test_triples_file(void)
 
 	tmp_db("store-fixture.db", path, sizeof(path));
 	test_cond("open", store_open(&st, path) == 0);
+	if (!st)
+		return;
 	test_cond("load fixture",
 		  store_add_triples_file(st, "tests/golden/store/triples.jsonl", &n) == 0);
 	test_cond("fixture has 7 articles", n == 7);
@@ -204,8 +267,10 @@ int main(int argc, char **argv)
 		store_close(st);
 		return 0;
 	}
+	mkdir("tests/out", 0777);
 	test_schema_file();
 	test_open_add();
+	test_killed_batch();
 	test_triples_file();
 	return test_report();
 }
