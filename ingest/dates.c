@@ -99,7 +99,10 @@ int date_cmp(const struct date *a, const struct date *b)
 /*==== Words ====*/
 
 enum unit { UNIT_NONE, UNIT_DAY, UNIT_WEEK, UNIT_WEEKEND, UNIT_MONTH, UNIT_YEAR, UNIT_DECADE };
-enum mod { MOD_NONE, MOD_EARLY, MOD_MID, MOD_LATE, MOD_START, MOD_END, MOD_EARLIER, MOD_LATER };
+enum mod {
+	MOD_NONE, MOD_EARLY, MOD_MID, MOD_LATE, MOD_START, MOD_END, MOD_EARLIER, MOD_LATER,
+	MOD_TENSE		/* "the weekend": which one depends on the tense */
+};
 
 static const char *const kind_names[] = {
 	"none", "date", "weekday", "relday", "relunit", "decade", "ago", "in",
@@ -352,6 +355,21 @@ static const char *const may_not_before[] = {
 	"could", "should", "added", "insisted", "urged", "and", "to", NULL
 };
 
+/* Words before a month other than May that make it one: "its February
+ * sales", "said December output". */
+static const char *const month_soft_triggers[] = {
+	"the", "its", "their", "his", "her", "our", "'s", "said", "for", "at",
+	"over", "than", "ended", "end", "previous", NULL
+};
+/* Words after a month other than May that make it one, wherever it
+ * stands: "December sales were", "January 's figure". */
+static const char *const month_nouns[] = {
+	"'s", "was", "is", "saw", "will", "has", "had", "sales", "figures",
+	"figure", "output", "exports", "imports", "trade", "data", "results",
+	"production", "deliveries", "contract", "shipment", "shipments",
+	"delivery", "election", "elections", "vote", "poll", NULL
+};
+
 /* Capitalised words that may stand before a month name without making it
  * part of a name ("The May 5 vote"); compared in lower case. */
 static const char *const function_words[] = {
@@ -412,7 +430,7 @@ static int year_ok(const struct scan *sc, int i)
 
 	if (in_list(prev, quantity_words))
 		return 0;
-	if (in_list(next, count_nouns))
+	if (!is_upper((unsigned char)next[0]) && in_list(next, count_nouns))
 		return 0;
 	if (nl > 3 && all_alpha(next) && !is_upper((unsigned char)next[0]) &&
 	    next[nl - 1] == 's' && next[nl - 2] != 's' && !in_list(next, year_plurals))
@@ -534,6 +552,18 @@ static int iso_point(const char *s, struct timex_point *pt)
 	return 1;
 }
 
+/* A day of the month written as a word after the month: "effective March
+ * six" (wire style). Not before a unit: "in March one year". */
+static int day_word_of(const struct scan *sc, int j, int *d)
+{
+	int plural;
+	const char *t = tk(sc, j);
+
+	if (!all_alpha(t) || eq(t, "a") || eq(t, "an") || !number_of(t, d) || *d > 20)
+		return 0;
+	return !unit_of(tk(sc, j + 1), &plural);
+}
+
 /* Month-first or day-first calendar dates at i. 'trig' says that the
  * context (a preposition before) lets a month stand alone. Returns the end
  * of the match or 0. */
@@ -545,12 +575,12 @@ static int date_point(const struct scan *sc, int i, int trig, struct timex_point
 		return i + 1;
 	/* "October 4th, 2022", "Oct. 4", "May 2018", "in August" */
 	if ((m = month_of(tk(sc, i), &bare))) {
-		if (prev_is_name(sc, i))
-			return 0;
+		int named = prev_is_name(sc, i);
+
 		point_init(pt, TIMEX_DATE);
 		pt->d.m = m;
 		j = i + 1;
-		if (day_of(tk(sc, j), &d) && !is_tok(sc, j + 1, ":") &&
+		if ((day_of(tk(sc, j), &d) || day_word_of(sc, j, &d)) && !is_tok(sc, j + 1, ":") &&
 		    !is_tok(sc, j + 1, "p.m.") && !is_tok(sc, j + 1, "a.m.")) {
 			pt->d.d = d;
 			j++;
@@ -574,7 +604,11 @@ static int date_point(const struct scan *sc, int i, int trig, struct timex_point
 			   !bare) {
 			pt->d.y = y;	/* "April, 1986" */
 			j += 2;
-		} else if (bare || !(trig || prev_is_trigger(sc, i))) {
+		} else if (bare || named || !(trig || prev_is_trigger(sc, i) ||
+					      (m != 5 && in_list(tk(sc, i - 1), month_soft_triggers)) ||
+					      (m != 5 && in_list(tk(sc, j), month_nouns)) ||
+					      ((is_tok(sc, j, "-") || is_tok(sc, j, "--")) &&
+					       month_of(tk(sc, j + 1), &d)))) {
 			return 0;
 		} else if (m == 5 && !trig && (in_list(tk(sc, i - 1), may_not_after) ||
 					       in_list(tk(sc, j), may_not_before))) {
@@ -679,6 +713,12 @@ static int simple_point(const struct scan *sc, int i, int trig, struct timex_poi
 	if (is_tok(sc, i, "last") && is_tok(sc, i + 1, "night")) {
 		point_init(pt, TIMEX_RELDAY);
 		pt->shift = -1;
+		return i + 2;
+	}
+	if (is_tok(sc, i, "the") && is_tok(sc, i + 1, "weekend")) {
+		point_init(pt, TIMEX_RELUNIT);	/* "at the weekend": by tense */
+		pt->unit = UNIT_WEEKEND;
+		pt->mod = MOD_TENSE;
 		return i + 2;
 	}
 	if (is_tok(sc, i, "this") && tail_part_of_day(sc, i + 1) && !is_tok(sc, i + 1, "night")) {
@@ -827,6 +867,12 @@ static int range_at(const struct scan *sc, int i, struct timex *tx)
 			return 0;
 		if (!(k = parse_point(sc, j + 1, 1, &tx->b)))
 			return 0;
+	} else if ((is_digit((unsigned char)tk(sc, i)[0]) || is_upper((unsigned char)tk(sc, i)[0])) &&
+		   (j = parse_point(sc, i, 0, &tx->a)) && tx->a.type == TIMEX_DATE &&
+		   (is_tok(sc, j, "-") || is_tok(sc, j, "--")) &&
+		   (k = parse_point(sc, j + 1, 1, &tx->b)) && tx->b.type == TIMEX_DATE &&
+		   !tx->a.d.d == !tx->b.d.d) {
+		/* "March - May", "2018 - 2020" */
 	} else {
 		int y1, y2;
 		const char *t = tk(sc, i);
@@ -909,9 +955,18 @@ static int duration_at(const struct scan *sc, int i, struct timex *tx)
 		approx = 1;
 		j++;
 	}
-	if (number_of(tk(sc, j), &count)) {
+	if (number_of(tk(sc, j), &count) && !(is_tok(sc, j, "a") && is_tok(sc, j + 1, "few")) &&
+	    !(is_tok(sc, j, "a") && is_tok(sc, j + 1, "couple"))) {
 		num = 1;
 		j++;
+	} else if (is_tok(sc, j, "a") && is_tok(sc, j + 1, "couple") && is_tok(sc, j + 2, "of")) {
+		count = 2;	/* "a couple of days ago" */
+		num = 1;
+		j += 3;
+	} else if ((is_tok(sc, j, "a") && is_tok(sc, j + 1, "few")) || is_tok(sc, j, "several")) {
+		count = 3;	/* "a few weeks ago": an approximation */
+		num = 1;
+		j += is_tok(sc, j, "a") ? 2 : 1;
 	}
 	unit = unit_of(tk(sc, j), &plural);
 	if (!unit)
@@ -1008,7 +1063,7 @@ static const char *const starters[] = {
 	"four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
 	"thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
 	"nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
-	"eighty", "ninety", "hundred", NULL
+	"eighty", "ninety", "hundred", "several", NULL
 };
 
 static int can_start(const char *t)
@@ -1184,6 +1239,16 @@ static int resolve_point(const struct timex_point *pt, const struct date *pub,
 				return -1;
 			pw = date_weekday(pub->y, pub->m, pub->d);
 			*s = *pub;
+			if (pt->mod == MOD_TENSE) {
+				back = (pw - 5 + 7) % 7;	/* days since Saturday */
+				fwd = (5 - pw + 7) % 7;		/* days to Saturday */
+				off = tense == TENSE_PAST ? -back : tense == TENSE_FUTURE ? fwd :
+				      back <= fwd ? -back : fwd;
+				date_add_days(s, off);
+				*e = *s;
+				date_add_days(e, 1);
+				return 0;
+			}
 			date_add_days(s, -pw + 7 * pt->shift);
 			*e = *s;
 			date_add_days(e, 6);

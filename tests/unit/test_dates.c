@@ -238,6 +238,17 @@ static void test_relative(void)
 	      "last weekend", "2022-10-01", "2022-10-02");
 	check("Protesters will rally this weekend .", thu, TENSE_FUTURE,
 	      "this weekend", "2022-10-08", "2022-10-09");
+	/* "the weekend" follows the tense; 2022-10-06 is a Thursday */
+	check("Protesters clashed with police at the weekend .", thu, TENSE_PAST,
+	      "the weekend", "2022-10-01", "2022-10-02");
+	check("Protesters will rally at the weekend .", thu, TENSE_FUTURE,
+	      "the weekend", "2022-10-08", "2022-10-09");
+	check("Protests are planned for the weekend .", thu, TENSE_PRESENT,
+	      "the weekend", "2022-10-08", "2022-10-09");
+	check("Protesters clashed with police at the weekend .", "2023-01-02", TENSE_PAST,
+	      "the weekend", "2022-12-31", "2023-01-01");
+	check("Protesters clashed with police at the weekend .", "2023-01-01", TENSE_PAST,
+	      "the weekend", "2022-12-31", "2023-01-01");
 	check("NATO ministers met last week .", "2023-01-02", TENSE_PAST,
 	      "last week", "2022-12-26", "2023-01-01");
 
@@ -300,6 +311,12 @@ static void test_ago(void)
 	      "two days ago", "", "");
 	kind_is("Hamas fired rockets two days ago .", 0, TIMEX_AGO);
 	none("The ceasefire held until two days later .");
+	check("Seoul lodged a protest a couple of days ago .", thu, TENSE_PAST,
+	      "a couple of days ago", "2022-10-04", "");
+	check("Seoul lodged a protest a few weeks ago .", thu, TENSE_PAST,
+	      "a few weeks ago", "2022-09-15", "");
+	check("Seoul lodged a protest several years ago .", thu, TENSE_PAST,
+	      "several years ago", "2019", "");
 	none("The boy was two years old .");
 }
 
@@ -403,6 +420,30 @@ static void test_months(void)
 	      "early May", "2023-05", "");
 	check("Elections will run from May to July .", "2023-01-15", TENSE_FUTURE,
 	      "from May to July", "2023-05", "2023-07");
+	check_nth("Pay March 31 Record March 13 .", 2, 0, "1987-03-02", TENSE_FUTURE,
+		  "March 31", "1987-03-31", "");
+	check_nth("Pay March 31 Record March 13 .", 2, 1, "1987-03-02", TENSE_PAST,
+		  "March 13", "1986-03-13", "");
+	check("The dividend is payable effective March six .", "1987-03-02", TENSE_FUTURE,
+	      "March six", "1987-03-06", "");
+	check("Delta said February load factor fell .", "1987-03-10", TENSE_PAST,
+	      "February", "1987-02", "");
+	check("The bank said its December survey showed gains .", "1987-03-10", TENSE_PAST,
+	      "December", "1986-12", "");
+	none("Theresa May 's cabinet met .");
+	check("December sales were 22.2 billion dlrs .", "1987-01-20", TENSE_PAST,
+	      "December", "1986-12", "");
+	check("January 's figure rose .", "1987-03-02", TENSE_PAST,
+	      "January", "1987-01", "");
+	none("May 's cabinet met .");
+	check("Dividends are payable Pay May 15 .", "1987-03-02", TENSE_FUTURE,
+	      "May 15", "1987-05-15", "");
+	check("The accord of September , 1985 New York .", "1987-03-02", TENSE_PAST,
+	      "September, 1985", "1985-09", "");
+	check("Wheat is for shipment March - May .", "1987-02-10", TENSE_FUTURE,
+	      "March-May", "1987-03", "1987-05");
+	check("Output rose in 2018 - 2020 .", "", TENSE_PAST,
+	      "2018-2020", "2018", "2020");
 	kind_is("Fighting resumed in mid-August .", 0, TIMEX_DATE);
 	none("The deal was signed on Feb. 30 .");
 }
