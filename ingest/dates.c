@@ -715,6 +715,20 @@ static int simple_point(const struct scan *sc, int i, int trig, struct timex_poi
 		pt->shift = -1;
 		return i + 2;
 	}
+	/* Christmas Day, Christmas Eve, New Year's Day, New Year's Eve */
+	if (!strcmp(t, "Christmas") && (!strcmp(tk(sc, i + 1), "Day") || !strcmp(tk(sc, i + 1), "Eve"))) {
+		point_init(pt, TIMEX_DATE);
+		pt->d.m = 12;
+		pt->d.d = !strcmp(tk(sc, i + 1), "Day") ? 25 : 24;
+		return i + 2;
+	}
+	if (!strcmp(t, "New") && !strcmp(tk(sc, i + 1), "Year") && is_tok(sc, i + 2, "'s") &&
+	    (!strcmp(tk(sc, i + 3), "Day") || !strcmp(tk(sc, i + 3), "Eve"))) {
+		point_init(pt, TIMEX_DATE);
+		pt->d.m = !strcmp(tk(sc, i + 3), "Day") ? 1 : 12;
+		pt->d.d = pt->d.m == 1 ? 1 : 31;
+		return i + 4;
+	}
 	if (is_tok(sc, i, "the") && is_tok(sc, i + 1, "weekend")) {
 		point_init(pt, TIMEX_RELUNIT);	/* "at the weekend": by tense */
 		pt->unit = UNIT_WEEKEND;
@@ -851,13 +865,31 @@ static int parse_point(const struct scan *sc, int i, int trig, struct timex_poin
 
 /*==== Compound expressions ====*/
 
+/* The second end of a range: a point, or a bare day after a day date
+ * ("between Feb. 13 and 24"). */
+static int range_end(const struct scan *sc, int j, const struct timex_point *a,
+		     struct timex_point *b)
+{
+	int k, d;
+
+	if ((k = parse_point(sc, j, 1, b)))
+		return k;
+	if (a->type == TIMEX_DATE && a->d.d && day_of(tk(sc, j), &d) &&
+	    d <= date_days_in_month(a->d.y ? a->d.y : 2000, a->d.m) && d > a->d.d) {
+		*b = *a;
+		b->d.d = d;
+		return j + 1;
+	}
+	return 0;
+}
+
 static int range_at(const struct scan *sc, int i, struct timex *tx)
 {
 	int j, k;
 
 	if (is_tok(sc, i, "between")) {
 		if (!(j = parse_point(sc, i + 1, 1, &tx->a)) || !is_tok(sc, j, "and") ||
-		    !(k = parse_point(sc, j + 1, 1, &tx->b)))
+		    !(k = range_end(sc, j + 1, &tx->a, &tx->b)))
 			return 0;
 	} else if (is_tok(sc, i, "from")) {
 		if (!(j = parse_point(sc, i + 1, 1, &tx->a)))
@@ -865,7 +897,7 @@ static int range_at(const struct scan *sc, int i, struct timex *tx)
 		if (!is_tok(sc, j, "to") && !is_tok(sc, j, "until") && !is_tok(sc, j, "till") &&
 		    !is_tok(sc, j, "through") && !is_tok(sc, j, "-") && !is_tok(sc, j, "--"))
 			return 0;
-		if (!(k = parse_point(sc, j + 1, 1, &tx->b)))
+		if (!(k = range_end(sc, j + 1, &tx->a, &tx->b)))
 			return 0;
 	} else if ((is_digit((unsigned char)tk(sc, i)[0]) || is_upper((unsigned char)tk(sc, i)[0])) &&
 		   (j = parse_point(sc, i, 0, &tx->a)) && tx->a.type == TIMEX_DATE &&
@@ -963,7 +995,8 @@ static int duration_at(const struct scan *sc, int i, struct timex *tx)
 		count = 2;	/* "a couple of days ago" */
 		num = 1;
 		j += 3;
-	} else if ((is_tok(sc, j, "a") && is_tok(sc, j + 1, "few")) || is_tok(sc, j, "several")) {
+	} else if ((is_tok(sc, j, "a") && is_tok(sc, j + 1, "few")) || is_tok(sc, j, "several") ||
+		   (dir && is_tok(sc, j, "few"))) {
 		count = 3;	/* "a few weeks ago": an approximation */
 		num = 1;
 		j += is_tok(sc, j, "a") ? 2 : 1;

@@ -26,6 +26,11 @@
  *    previous ISO week, "this week" the current one, "earlier this week"
  *    Monday to publication, "later this week" publication to Sunday.
  *    Months resolve at month precision (YYYY-MM), years at year precision.
+ *    "the weekend" (British "at the weekend") follows the tense: past -> the
+ *    latest Saturday-Sunday whose Saturday is on or before publication,
+ *    future -> the first whose Saturday is on or after, present -> nearer.
+ *  - "a few" and "several" count as 3, "a couple of" as 2 ("a few weeks
+ *    ago" -> 21 days back): approximations, at the unit's precision.
  *  - "early/mid/late 2019", "mid-August", "the end of March" keep the
  *    precision of what they modify, except "the end of <year>" -> YYYY-12
  *    and "the beginning/start of <year>" -> YYYY-01.
@@ -43,10 +48,17 @@
  *  - A four-digit number 1900-2100 is a year unless a count noun follows
  *    ("2018 troops") or a quantity word precedes ("about 2018").
  *  - Month names must be capitalised, and "May", "March" and the others
- *    need support: a day or year next to them, or a preceding word such as
- *    "in", "since", "of", "early", "last". "Theresa May said" and "Turkey may
- *    expel" do not match. Bare abbreviations without a period ("Oct") need a
- *    day or a year. Weekday abbreviations ("Wed", "Sun") never match.
+ *    need support: a day or year next to them (wire style "March six" too),
+ *    a preceding word such as "in", "since", "of", "early", "last", or, for
+ *    months other than May, "the"/"its"/"said" before or a word like
+ *    "sales"/"'s"/"was" after. Bare "May" also fails after "to", "on",
+ *    "for", "with" and before "said", "'s", "has"..., and any month fails
+ *    after a capitalised name. "Theresa May said", "a letter to May" and
+ *    "Turkey may expel" do not match. Bare abbreviations without a period
+ *    ("Oct") need a day or a year. Weekday abbreviations ("Wed", "Sun")
+ *    never match; weekdays after a capitalised name or before one ("the
+ *    Sunday Times", "Bloody Sunday") do not either.
+ *  - Christmas Day/Eve and New Year's Day/Eve are day-month dates.
  *  - Times of day ("3 p.m.", "10:30", "noon") are found as TIMEX_TIME and do
  *    not resolve (-1), so that the day they sit on is taken from elsewhere.
  */

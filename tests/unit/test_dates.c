@@ -444,6 +444,12 @@ static void test_months(void)
 	      "March-May", "1987-03", "1987-05");
 	check("Output rose in 2018 - 2020 .", "", TENSE_PAST,
 	      "2018-2020", "2018", "2020");
+	check("Russia shelled the city on Christmas Day .", "2023-01-02", TENSE_PAST,
+	      "Christmas Day", "2022-12-25", "");
+	check("Russia shelled the city on New Year 's Eve .", "2023-01-02", TENSE_PAST,
+	      "New Year's Eve", "2022-12-31", "");
+	check("Russia will pause on New Year 's Day .", "2022-12-30", TENSE_FUTURE,
+	      "New Year's Day", "2023-01-01", "");
 	kind_is("Fighting resumed in mid-August .", 0, TIMEX_DATE);
 	none("The deal was signed on Feb. 30 .");
 }
@@ -519,6 +525,8 @@ static void test_spans(void)
 	kind_is("The strike lasted for two weeks .", 0, TIMEX_DURATION);
 	kind_is("Leaders will meet in two weeks .", 0, TIMEX_IN);
 	none("Leaders have quarrelled for decades .");
+	check("Trade grew over the past few days .", thu, TENSE_PAST,
+	      "over the past few days", "2022-10-03", "2022-10-06");
 	none("The sentence was two years .");
 	none("The talks resumed the next day .");
 	check("Profits rose in the nine months to September .", "2023-10-14", TENSE_PAST,
@@ -557,6 +565,11 @@ static void test_spans(void)
 	      "between Monday and Wednesday", "2022-10-03", "2022-10-05");
 	check("Troops were deployed in 2018-2020 .", "", TENSE_PAST,
 	      "2018-2020", "2018", "2020");
+	check("Shares were bought between Feb. 13 and 24 .", "1987-03-02", TENSE_PAST,
+	      "between Feb. 13 and 24", "1987-02-13", "1987-02-24");
+	check("The fair runs from Oct. 4 to 9 .", thu, TENSE_PRESENT,
+	      "from Oct. 4 to 9", "2022-10-04", "2022-10-09");
+	none("Between 1 and 2 people died .");
 	kind_is("Troops were deployed between 2018 and 2020 .", 0, TIMEX_RANGE);
 	none("Troops moved from Turkey to Syria .");
 }
