@@ -341,8 +341,8 @@ static int unit_of(const char *s, int *plural)
 static const char *const trigger_words[] = {
 	"in", "on", "since", "until", "till", "by", "from", "to", "between",
 	"through", "throughout", "during", "early", "late", "mid", "of", "last",
-	"next", "this", "before", "after", "around", "(", "-", "--", "until",
-	"that", "each", "every", "starting", "beginning", "ending", "as", NULL
+	"next", "this", "before", "after", "around", "(", "-", "--", "that",
+	"each", "every", "starting", "beginning", "ending", "as", NULL
 };
 
 /* Bare "May" is Theresa May, not the month, after these words ... */
@@ -376,7 +376,7 @@ static const char *const function_words[] = {
 	"the", "a", "an", "in", "on", "since", "until", "till", "by", "from",
 	"to", "between", "and", "or", "of", "during", "before", "after",
 	"through", "throughout", "early", "late", "mid", "last", "next", "this",
-	"that", "then", "but", "as", "around", "starting", "until", "every", NULL
+	"that", "then", "but", "as", "around", "starting", "every", NULL
 };
 
 /* Words after a four-digit number that make it a count, not a year. */
@@ -393,7 +393,7 @@ static const char *const year_plurals[] = {
 	"sanctions", "negotiations", "accords", "hostilities", "clashes",
 	"attacks", "midterms", "primaries", "results", "figures", "levels",
 	"budgets", "floods", "this", "thus", "plus", "towards", "afterwards",
-	"always", "perhaps", "across", "unless", "whereas", "besides", "alongs",
+	"always", "perhaps", "across", "unless", "whereas", "besides",
 	"series", "crisis", "summits", "hearings", "accounts", NULL
 };
 /* Words before a four-digit number that make it a count or a label. */
@@ -788,12 +788,16 @@ static int simple_point(const struct scan *sc, int i, int trig, struct timex_poi
 			return m;
 		}
 		if (is_capword(nx) && !month_of(nx, &bare) && !tail_part_of_day(sc, i + 1)) {
-			static const char *const ok[] = {
-				"on", "last", "next", "this", "since", "until", "by",
-				"from", ",", "between", "and", "to", "before", "after", NULL
+			static const char *const det[] = {
+				"the", "a", "an", "its", "his", "her", "their", "'s", "``", "\"", NULL
 			};
-			if (!in_list(tk(sc, i - 1), ok))
-				return 0;	/* "the Sunday Times" */
+			static const char *const press[] = {
+				"times", "telegraph", "express", "mirror", "mail", "herald",
+				"post", "independent", "observer", "night", "programme",
+				"business", "politics", "sport", "people", "star", "world", NULL
+			};
+			if (i == 0 || in_list(tk(sc, i - 1), det) || in_list(nx, press))
+				return 0;	/* "the Sunday Times", "Sunday Express said" */
 		}
 		point_init(pt, TIMEX_WEEKDAY);
 		pt->wday = w;
@@ -816,8 +820,8 @@ static int parse_point(const struct scan *sc, int i, int trig, struct timex_poin
 			     is_tok(sc, i + 1, "late") || !strncmp(tk(sc, i + 1), "mid", 3)) &&
 	    (j = parse_point(sc, i + 1, 1, pt)) && pt->type == TIMEX_DECADE)
 		return j;
-	if (eqn(t, strlen(t) > 4 ? 4 : strlen(t), "mid-") && strlen(t) > 4 &&
-	    word_point(t + 4, strlen(t) - 4, pt)) {
+	if ((!strncmp(t, "mid-", 4) || !strncmp(t, "Mid-", 4)) && t[4] &&
+	    word_point(t + 4, strlen(t + 4), pt)) {
 		pt->mod = MOD_MID;
 		return i + 1;
 	}

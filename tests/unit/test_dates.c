@@ -194,6 +194,12 @@ static void test_weekdays(void)
 	kind_is("Turkey expelled the ambassador on Thursday .", 0, TIMEX_WEEKDAY);
 	/* names, not days */
 	none("The Sunday Times reported the deal .");
+	none("Sunday Express editors met the minister .");
+	none("A report by Sunday Telegraph journalists angered Ankara .");
+	check("Erdogan said Thursday Turkey would veto the bid .", thu, TENSE_PAST,
+	      "Thursday", "2022-10-06", "");
+	check("On Sunday President Biden spoke .", thu, TENSE_PAST,
+	      "Sunday", "2022-10-02", "");
 	none("Relatives marked Bloody Sunday in Derry .");
 	none("Markets fell on what traders called Black Monday .");
 	none("The Sun reported the deal on Wed .");
