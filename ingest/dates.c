@@ -428,8 +428,14 @@ static int year_ok(const struct scan *sc, int i)
 	const char *next = tk(sc, i + 1), *prev = tk(sc, i - 1);
 	size_t nl = strlen(next);
 
+	static const char *const year_preps[] = {
+		"in", "since", "until", "till", "during", "throughout", NULL
+	};
+
 	if (in_list(prev, quantity_words))
 		return 0;
+	if (in_list(prev, year_preps) && !in_list(next, count_nouns))
+		return 1;	/* "in 2018 troops were sent" */
 	if (!is_upper((unsigned char)next[0]) && in_list(next, count_nouns))
 		return 0;
 	if (nl > 3 && all_alpha(next) && !is_upper((unsigned char)next[0]) &&

@@ -478,6 +478,8 @@ static void test_years(void)
 	      "10/27/2022", "2022-10-27", "");
 	none("The two leaders met on 05/06/2019 in Ankara .");
 	none("Ankara sent 2018 troops to the border .");
+	check("In 2018 troops were sent to the border .", "", TENSE_PAST, "2018", "2018", "");
+	none("Turkey sent in 2000 people .");
 	none("About 2018 people fled the town .");
 	none("The council adopted Resolution 2231 .");
 	none("The town has 1950 inhabitants .");
