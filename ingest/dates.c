@@ -893,9 +893,59 @@ static int range_end(const struct scan *sc, int j, const struct timex_point *a,
 	return 0;
 }
 
+/* "4-5" as one token: two days of a month, the second after the first. */
+static int day_span_of(const char *s, int *d1, int *d2)
+{
+	const char *dash = strchr(s, '-');
+	size_t l1, l2;
+
+	if (!dash)
+		return 0;
+	l1 = (size_t)(dash - s);
+	l2 = strlen(dash + 1);
+	if (l1 < 1 || l1 > 2 || l2 < 1 || l2 > 2 || !digits_n(s, l1, d1) ||
+	    !digits_n(dash + 1, l2, d2))
+		return 0;
+	return *d1 >= 1 && *d1 < *d2 && *d2 <= 31;
+}
+
+/* "Oct. 4-5 [, 2022]" and "4-5 October [2022]". */
+static int day_range_at(const struct scan *sc, int i, struct timex *tx)
+{
+	int m, bare, d1, d2, y, j;
+
+	if ((m = month_of(tk(sc, i), &bare)) && day_span_of(tk(sc, i + 1), &d1, &d2))
+		j = i + 2;
+	else if (day_span_of(tk(sc, i), &d1, &d2) && (m = month_of(tk(sc, i + 1), &bare)))
+		j = i + 2;
+	else
+		return 0;
+	point_init(&tx->a, TIMEX_DATE);
+	tx->a.d.m = m;
+	tx->a.d.d = d1;
+	if (is_tok(sc, j, ",") && year_of(tk(sc, j + 1), &y) && year_ok(sc, j + 1)) {
+		tx->a.d.y = y;
+		j += 2;
+	} else if (year_of(tk(sc, j), &y) && year_ok(sc, j)) {
+		tx->a.d.y = y;
+		j++;
+	}
+	if (d2 > date_days_in_month(tx->a.d.y ? tx->a.d.y : 2000, m))
+		return 0;
+	tx->b = tx->a;
+	tx->b.d.d = d2;
+	tx->kind = TIMEX_RANGE;
+	tx->start = i;
+	tx->end = j;
+	return j;
+}
+
 static int range_at(const struct scan *sc, int i, struct timex *tx)
 {
 	int j, k;
+
+	if ((k = day_range_at(sc, i, tx)))
+		return k;
 
 	if (is_tok(sc, i, "between")) {
 		if (!(j = parse_point(sc, i + 1, 1, &tx->a)) || !is_tok(sc, j, "and") ||

@@ -578,6 +578,13 @@ static void test_spans(void)
 	check("The fair runs from Oct. 4 to 9 .", thu, TENSE_PRESENT,
 	      "from Oct. 4 to 9", "2022-10-04", "2022-10-09");
 	none("Between 1 and 2 people died .");
+	check("Leaders met in Vilnius on July 11-12 .", "2023-07-14", TENSE_PAST,
+	      "July 11-12", "2023-07-11", "2023-07-12");
+	check("Leaders met in Madrid on 28-30 June 2022 .", "", TENSE_PAST,
+	      "28-30 June 2022", "2022-06-28", "2022-06-30");
+	check("Leaders will meet on Dec. 30-31 .", "2023-12-15", TENSE_FUTURE,
+	      "Dec. 30-31", "2023-12-30", "2023-12-31");
+	check("Leaders met on Feb. 28-30 .", "2023-03-10", TENSE_PAST, "Feb.", "2023-02", "");
 	kind_is("Troops were deployed between 2018 and 2020 .", 0, TIMEX_RANGE);
 	none("Troops moved from Turkey to Syria .");
 }
