@@ -431,9 +431,12 @@ static int year_ok(const struct scan *sc, int i)
 	static const char *const year_preps[] = {
 		"in", "since", "until", "till", "during", "throughout", NULL
 	};
+	static const char *const clock_words[] = {
+		"gmt", "utc", "hours", "hrs", "local", "est", "edt", "bst", "cet", "z", NULL
+	};
 
-	if (in_list(prev, quantity_words))
-		return 0;
+	if (in_list(prev, quantity_words) || in_list(next, clock_words))
+		return 0;	/* "about 2018", "at 1900 GMT" */
 	if (in_list(prev, year_preps) && !in_list(next, count_nouns))
 		return 1;	/* "in 2018 troops were sent" */
 	if (!is_upper((unsigned char)next[0]) && in_list(next, count_nouns))

@@ -480,6 +480,8 @@ static void test_years(void)
 	none("Ankara sent 2018 troops to the border .");
 	check("In 2018 troops were sent to the border .", "", TENSE_PAST, "2018", "2018", "");
 	none("Turkey sent in 2000 people .");
+	none("The ceasefire begins at 1900 GMT .");
+	none("The ceasefire begins at 2100 hours .");
 	none("About 2018 people fled the town .");
 	none("The council adopted Resolution 2231 .");
 	none("The town has 1950 inhabitants .");
