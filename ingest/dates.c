@@ -1093,7 +1093,17 @@ static int duration_at(const struct scan *sc, int i, struct timex *tx)
 		return j + 1;
 	}
 	if (prep == 2 && !the && !dir && !approx) {
+		static const char *const backward[] = {
+			"time", "times", "first", "level", "levels", "high", "low",
+			"record", "ever", NULL
+		};
+		const char *before = tk(sc, i - 1);
+		size_t bl = strlen(before);
+
 		tx->kind = TIMEX_IN;
+		/* "the first time in a decade", "its highest in 24 years" */
+		if (in_list(before, backward) || (bl > 4 && ends_with(before, "est")))
+			tx->dir = -1;
 	} else if (prep || approx || dir) {
 		tx->kind = TIMEX_DURATION;	/* not "the nine months to September" */
 	} else {
@@ -1463,8 +1473,8 @@ int timex_resolve(const struct timex *tx, const struct date *pub, enum tense ten
 	case TIMEX_IN:
 	case TIMEX_DURATION:
 		dir = tx->dir;
-		if (tx->kind == TIMEX_IN)
-			dir = tense == TENSE_FUTURE ? 1 : -1;
+		if (tx->kind == TIMEX_IN && !dir)
+			dir = tense == TENSE_PAST ? -1 : 1;
 		else if (!dir)
 			dir = tense == TENSE_FUTURE ? 1 : -1;
 		if (tx->kind == TIMEX_IN && dir > 0) {

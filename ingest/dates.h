@@ -39,8 +39,10 @@
  *    precision (day for days and weeks, month, year for years and decades);
  *    in a future clause, or with "next"/"coming", they start at publication
  *    and end N units later. "in two weeks" is a point N units after
- *    publication in a future clause, else a duration back from publication
- *    ("the first time in a decade").
+ *    publication in a future or present clause ("talks resume in two
+ *    weeks"), a duration back from publication in a past one, and always
+ *    after "time" or a superlative ("the first time in a decade", "its
+ *    highest in 24 years").
  *  - "since X" is the interval from X to publication.
  *  - Slashed dates: "27/10/2022" is day/month/year when the first number is
  *    above 12, month/day/year when the second is; when both are 12 or less

@@ -530,6 +530,14 @@ static void test_spans(void)
 	      "a decade", "2012", "2022-10-06");
 	check("Leaders will meet in two weeks .", thu, TENSE_FUTURE,
 	      "two weeks", "2022-10-20", "");
+	check("Talks resume in two weeks .", thu, TENSE_PRESENT,
+	      "two weeks", "2022-10-20", "");
+	check("Inflation is at its highest in 24 years .", thu, TENSE_PRESENT,
+	      "24 years", "1998", "2022-10-06");
+	check("Leaders will meet for the first time in a decade .", thu, TENSE_FUTURE,
+	      "a decade", "2012", "2022-10-06");
+	check("The lira fell to a record low in two years .", thu, TENSE_PAST,
+	      "two years", "2020", "2022-10-06");
 	check("The strike lasted for two weeks .", "", TENSE_PAST,
 	      "two weeks", "", "");
 	kind_is("The strike lasted for two weeks .", 0, TIMEX_DURATION);
