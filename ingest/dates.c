@@ -966,7 +966,7 @@ static int range_at(const struct scan *sc, int i, struct timex *tx)
 		   (j = parse_point(sc, i, 0, &tx->a)) && tx->a.type == TIMEX_DATE &&
 		   (is_tok(sc, j, "-") || is_tok(sc, j, "--")) &&
 		   (k = parse_point(sc, j + 1, 1, &tx->b)) && tx->b.type == TIMEX_DATE &&
-		   !tx->a.d.d == !tx->b.d.d) {
+		   !tx->a.d.d == !tx->b.d.d && !tx->a.d.m == !tx->b.d.m) {
 		/* "March - May", "2018 - 2020" */
 	} else {
 		int y1, y2;
@@ -1388,6 +1388,18 @@ static int resolve_point(const struct timex_point *pt, const struct date *pub,
 	return -1;
 }
 
+/* Is 'a' after 'pub' at a's precision ("2022-05" is not after 2022-05-17)? */
+static int later_than(const struct date *a, const struct date *pub)
+{
+	struct date p = *pub;
+
+	if (!a->m)
+		p.m = p.d = 0;
+	else if (!a->d)
+		p.d = 0;
+	return date_cmp(a, &p) > 0;
+}
+
 /* pub moved by n units, at the unit's precision. */
 static int shift_pub(const struct date *pub, int unit, int n, struct date *out)
 {
@@ -1440,8 +1452,8 @@ int timex_resolve(const struct timex *tx, const struct date *pub, enum tense ten
 	case TIMEX_SINCE:
 		if (resolve_point(&tx->a, pub, TENSE_PAST, start, &e2) < 0)
 			break;
-		if (have_y)
-			*end = *pub;
+		if (have_y && !later_than(start, pub))
+			*end = *pub;	/* not for "since 2022" in a 2019 article */
 		ret = 0;
 		break;
 	case TIMEX_RANGE:
@@ -1465,6 +1477,8 @@ int timex_resolve(const struct timex *tx, const struct date *pub, enum tense ten
 			else if (a.type == TIMEX_DATE && !tx->a.d.y)
 				start->y--;
 		}
+		if (later_than(start, end))
+			clear(end);	/* "between 2018 and March" in 2017: keep the start */
 		ret = 0;
 		break;
 	case TIMEX_AGO:

@@ -565,6 +565,12 @@ static void test_spans(void)
 	      "since last year", "2021", "2022-10-06");
 	check("Sanctions have been in place since 2018 .", "", TENSE_PAST,
 	      "since 2018", "2018", "");
+	check("Sanctions have been in place since 2022 .", "2019-05-01", TENSE_PAST,
+	      "since 2022", "2022", "");
+	check("Sanctions have been in place since May .", "2019-05-17", TENSE_PAST,
+	      "since May", "2019-05", "2019-05-17");
+	check("Troops were deployed from 2020 to 2018 .", "", TENSE_PAST,
+	      "from 2020 to 2018", "2020", "");
 	kind_is("Turkey has held the journalist since 2018 .", 0, TIMEX_SINCE);
 
 	check("Troops were deployed between 2018 and 2020 .", "", TENSE_PAST,
@@ -647,6 +653,80 @@ static void test_api(void)
 	test_cond("empty input", k == 0);
 	k = timex_find(tok, n, tx, 0);
 	test_cond("max 0", k == 0);
+}
+
+/*==== Random token soup ====*/
+
+/* Sequences of date-ish words: spans must be ordered, non-overlapping and
+ * inside the sentence, and every resolved date must be a real one. */
+static void test_soup(void)
+{
+	static const char *const words[] = {
+		"the", "end", "of", "March", "May", "2018", "1990s", "since", "between",
+		"and", "from", "to", "last", "next", "this", "week", "Thursday", ",",
+		"Oct.", "4", "4th", "31", "29", "Feb.", "a", "decade", "ago", "for",
+		"more", "than", "over", "past", "years", "two", "in", "mid-August",
+		"mid", "-", "early", "late", "earlier", "later", "year", "month",
+		"weekend", "3", "p.m.", "10:30", "today", "yesterday", "night",
+		"2018-2020", "27/10/2022", "2022-10-27", "2100", "1900", "12/12/2020",
+		"99/99/9999", "", "mid-", "Sept", "Dec", "1st", "days", "weeks",
+		"coming", "couple", "few", "several", "Christmas", "Day", "New", "Year",
+		"'s", "Eve", "Sunday", "Times", "said", "sales", "1-15", "30-31",
+		"summer", "winter", "Mid-2019", "time", "highest"
+	};
+	const int nw = (int)(sizeof(words) / sizeof(words[0]));
+	const char *tok[16];
+	struct timex tx[16];
+	struct date s, e, pub;
+	unsigned seed = 12345;
+	int it, i, j, k, n, t, bad = 0, resolved = 0, backwards = 0;
+
+	for (it = 0; it < 20000; it++) {
+		seed = seed * 1103515245u + 12345u;
+		n = (int)((seed >> 16) % 12);
+		for (i = 0; i < n; i++) {
+			seed = seed * 1103515245u + 12345u;
+			tok[i] = words[(seed >> 16) % (unsigned)nw];
+		}
+		seed = seed * 1103515245u + 12345u;
+		pub.y = (seed >> 16) % 5 ? 1990 + (int)((seed >> 8) % 60) : 0;
+		pub.m = pub.y ? 1 + (int)((seed >> 4) % 12) : 0;
+		pub.d = pub.m ? 1 + (int)(seed % (unsigned)date_days_in_month(pub.y, pub.m)) : 0;
+		k = timex_find(tok, n, tx, 16);
+		for (j = 0; j < k; j++) {
+			if (tx[j].start < 0 || tx[j].end > n || tx[j].start >= tx[j].end ||
+			    (j && tx[j].start < tx[j - 1].end))
+				bad++;
+			for (t = 0; t < 3; t++) {
+				if (timex_resolve(&tx[j], &pub, (enum tense)t, &s, &e) < 0) {
+					if (s.y || e.y)
+						bad++;
+					continue;
+				}
+				resolved++;
+				if (!s.y || s.m < 0 || s.m > 12 || (!s.m && s.d) ||
+				    (s.m && s.d > date_days_in_month(s.y, s.m)) || s.d < 0)
+					bad++;
+				if (e.y && (e.m < 0 || e.m > 12 || (!e.m && e.d) ||
+					    (e.m && e.d > date_days_in_month(e.y, e.m))))
+					bad++;
+				if (e.y && e.y < s.y) {
+					struct strbuf sb = STRBUF_INIT;
+					char b1[16], b2[16];
+					timex_text(&tx[j], tok, &sb);
+					if (backwards++ < 8)
+						printf("  backwards: '%s' pub %d-%d-%d tense %d -> %s..%s\n",
+						       sb_str(&sb), pub.y, pub.m, pub.d, t, fmt(&s, b1), fmt(&e, b2));
+					sb_release(&sb);
+				}
+			}
+		}
+	}
+	test_cond("random token soup keeps spans and dates sound", bad == 0);
+	test_cond("random token soup resolves something", resolved > 1000);
+	if (backwards)
+		printf("  %d intervals end before they start\n", backwards);
+	test_cond("random token soup: intervals run forward", backwards == 0);
 }
 
 /*==== The golden sentences ====*/
@@ -795,6 +875,7 @@ int main(void)
 	test_times_and_traps();
 	test_api();
 	test_golden();
+	test_soup();
 	printf("%.3f s\n", now_seconds() - t0);
 	return test_report();
 }
