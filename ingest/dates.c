@@ -106,7 +106,7 @@ enum mod {
 
 static const char *const kind_names[] = {
 	"none", "date", "weekday", "relday", "relunit", "decade", "ago", "in",
-	"duration", "since", "range", "time"
+	"duration", "since", "range", "time", "season"
 };
 
 const char *timex_kind_name(int kind)
@@ -483,6 +483,22 @@ static int tail_part_of_day(const struct scan *sc, int i)
 
 /*==== Points ====*/
 
+/* First month of a season word, or 0. "fall" only where 'strong' (after
+ * "last" or "next"): elsewhere it is the verb or the noun ("the fall in
+ * prices"). */
+static int season_of(const char *s, int strong)
+{
+	if (!strcmp(s, "spring"))
+		return 3;
+	if (!strcmp(s, "summer"))
+		return 6;
+	if (!strcmp(s, "autumn") || (strong && !strcmp(s, "fall")))
+		return 9;
+	if (!strcmp(s, "winter"))
+		return 12;
+	return 0;
+}
+
 static void point_init(struct timex_point *pt, int type)
 {
 	memset(pt, 0, sizeof(*pt));
@@ -738,6 +754,38 @@ static int simple_point(const struct scan *sc, int i, int trig, struct timex_poi
 		pt->d.d = pt->d.m == 1 ? 1 : 31;
 		return i + 4;
 	}
+	/* "the summer [of 2019]", "summer 2019", "in summer" */
+	if ((m = season_of(t, 0)) || (is_tok(sc, i, "the") && (m = season_of(tk(sc, i + 1), 0)))) {
+		int y;
+
+		j = is_tok(sc, i, "the") ? i + 2 : i + 1;
+		point_init(pt, TIMEX_SEASON);
+		pt->d.m = m;
+		if (is_tok(sc, j, "of")) {
+			if (!year_of(tk(sc, j + 1), &y))
+				return 0;	/* "the fall of Kabul" */
+			pt->d.y = y;
+			return j + 2;
+		}
+		if (year_of(tk(sc, j), &y) && year_ok(sc, j)) {
+			pt->d.y = y;
+			return j + 1;
+		}
+		if (j == i + 1) {
+			static const char *const nouns[] = {
+				"offensive", "session", "break", "holiday", "recess",
+				"campaign", "weather", "storm", "solstice", "time", NULL
+			};
+			const char *nx = tk(sc, j);
+			size_t nl = strlen(nx);
+
+			if (!(trig || prev_is_trigger(sc, i)) || in_list(nx, nouns) ||
+			    (nl > 3 && all_alpha(nx) && !is_upper((unsigned char)nx[0]) &&
+			     nx[nl - 1] == 's' && !in_list(nx, year_plurals)))
+				return 0;	/* "a summer offensive", "in winter markets" */
+		}
+		return j;
+	}
 	if (is_tok(sc, i, "the") && is_tok(sc, i + 1, "weekend")) {
 		point_init(pt, TIMEX_RELUNIT);	/* "at the weekend": by tense */
 		pt->unit = UNIT_WEEKEND;
@@ -751,6 +799,12 @@ static int simple_point(const struct scan *sc, int i, int trig, struct timex_poi
 	/* last/next/this + week, month, year, weekend, weekday, month name */
 	if ((k = shift_word(sc, i, &shift))) {
 		j = i + k;
+		if ((m = season_of(tk(sc, j), !is_tok(sc, i, "this"))) && !is_tok(sc, i, "past")) {
+			point_init(pt, TIMEX_SEASON);
+			pt->d.m = m;
+			pt->shift = shift;
+			return j + 1;
+		}
 		if (eq(tk(sc, j), "weekend")) {
 			point_init(pt, TIMEX_RELUNIT);
 			pt->unit = UNIT_WEEKEND;
@@ -1169,7 +1223,8 @@ static const char *const starters[] = {
 	"four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
 	"thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
 	"nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
-	"eighty", "ninety", "hundred", "several", NULL
+	"eighty", "ninety", "hundred", "several", "spring", "summer", "autumn",
+	"winter", NULL
 };
 
 static int can_start(const char *t)
@@ -1269,6 +1324,57 @@ static int year_for(int m, int d, const struct date *pub, int shift, enum tense 
 	return (pub->m - m + 12) % 12 <= (m - pub->m + 12) % 12 ? yb : ya;
 }
 
+/* A season: three months from its first, the year chosen as dates.h says. */
+static int resolve_season(const struct timex_point *pt, const struct date *pub,
+			  enum tense tense, struct date *s, struct date *e)
+{
+	struct date st, en, p, best_before, best_after, in;
+	int y, have_before = 0, have_after = 0, have_in = 0;
+
+	if (pt->d.y) {
+		s->y = pt->d.y;
+		s->m = pt->d.m;
+		*e = *s;
+		date_add_months(e, 2);
+		return 0;
+	}
+	if (!pub || !pub->y || !pub->m)
+		return -1;
+	p.y = pub->y;
+	p.m = pub->m;
+	p.d = 0;
+	memset(&best_before, 0, sizeof(best_before));
+	best_after = in = best_before;
+	for (y = pub->y - 2; y <= pub->y + 1; y++) {
+		st.y = y;
+		st.m = pt->d.m;
+		st.d = 0;
+		en = st;
+		date_add_months(&en, 2);
+		if (date_cmp(&en, &p) < 0) {
+			best_before = st;	/* the latest wins: y grows */
+			have_before = 1;
+		} else if (date_cmp(&st, &p) > 0) {
+			if (!have_after)
+				best_after = st;
+			have_after = 1;
+		} else {
+			in = st;
+			have_in = 1;
+		}
+	}
+	if (pt->shift < 0 || (!pt->shift && !have_in && tense == TENSE_PAST))
+		*s = best_before;
+	else if (pt->shift > 0 || !have_in)
+		*s = best_after;
+	else
+		*s = in;
+	*e = *s;
+	date_add_months(e, 2);
+	(void)have_before;
+	return 0;
+}
+
 static int resolve_point(const struct timex_point *pt, const struct date *pub,
 			 enum tense tense, struct date *s, struct date *e)
 {
@@ -1301,6 +1407,8 @@ static int resolve_point(const struct timex_point *pt, const struct date *pub,
 		else if (!s->m && pt->mod == MOD_START)
 			s->m = 1;
 		return 0;
+	case TIMEX_SEASON:
+		return resolve_season(pt, pub, tense, s, e);
 	case TIMEX_DECADE:
 		s->y = pt->d.y;
 		e->y = pt->d.y + 9;
@@ -1447,6 +1555,7 @@ int timex_resolve(const struct timex *tx, const struct date *pub, enum tense ten
 	case TIMEX_RELDAY:
 	case TIMEX_RELUNIT:
 	case TIMEX_DECADE:
+	case TIMEX_SEASON:
 		ret = resolve_point(&tx->a, pub, tense, start, end);
 		break;
 	case TIMEX_SINCE:

@@ -61,6 +61,13 @@
  *    never match; weekdays after a capitalised name or before one ("the
  *    Sunday Times", "Bloody Sunday") do not either.
  *  - Christmas Day/Eve and New Year's Day/Eve are day-month dates.
+ *  - Seasons (northern hemisphere, lower case only) are three-month
+ *    intervals: spring March-May, summer June-August, autumn/fall
+ *    September-November, winter December-February. "this summer" is the one
+ *    publication falls in, else the next (future, present) or the last
+ *    (past) one; "last"/"next" are strictly before/after; "winter 2019"
+ *    starts in December 2019. "fall" counts only in "last fall" and "next
+ *    fall" ("the fall in prices", "the fall of Kabul" do not match).
  *  - Times of day ("3 p.m.", "10:30", "noon") are found as TIMEX_TIME and do
  *    not resolve (-1), so that the day they sit on is taken from elsewhere.
  */
@@ -86,13 +93,14 @@ enum timex_kind {
 	TIMEX_DURATION,		/* "for two years", "more than a decade": interval to publication */
 	TIMEX_SINCE,		/* "since May 2018": interval from a point to publication */
 	TIMEX_RANGE,		/* "between 2018 and 2020", "from May to July 2019" */
-	TIMEX_TIME		/* "3 p.m.", "10:30": found, never resolved */
+	TIMEX_TIME,		/* "3 p.m.", "10:30": found, never resolved */
+	TIMEX_SEASON		/* "this summer", "last winter", "the spring of 2019" */
 };
 const char *timex_kind_name(int kind);	/* "date", "weekday", ...; "none" */
 
 /* One point inside an expression. All fields are private. Really. */
 struct timex_point {
-	int type;		/* TIMEX_DATE, _WEEKDAY, _RELDAY, _RELUNIT, _DECADE */
+	int type;		/* TIMEX_DATE, _WEEKDAY, _RELDAY, _RELUNIT, _DECADE, _SEASON */
 	struct date d;		/* DATE: y may be 0 (no year), m and d may be 0; DECADE: first year */
 	int wday;		/* WEEKDAY: 0 = Monday .. 6 = Sunday */
 	int shift;		/* -1 "last", 0 plain or "this", +1 "next"; RELDAY: day offset */

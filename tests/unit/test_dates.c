@@ -287,6 +287,46 @@ static void test_relative(void)
 	kind_is("Sweden joined NATO last year .", 0, TIMEX_RELUNIT);
 }
 
+/*==== Seasons ====*/
+
+static void test_seasons(void)
+{
+	const char *jun = "2023-06-14", *jan = "2023-01-15";
+
+	check("Ukraine launched its offensive this summer .", jun, TENSE_PAST,
+	      "this summer", "2023-06", "2023-08");
+	check("Ukraine launched its offensive last summer .", jun, TENSE_PAST,
+	      "last summer", "2022-06", "2022-08");
+	check("Ukraine will launch its offensive next summer .", jun, TENSE_FUTURE,
+	      "next summer", "2024-06", "2024-08");
+	check("Russia struck the grid last winter .", jun, TENSE_PAST,
+	      "last winter", "2022-12", "2023-02");
+	check("Russia strikes the grid this winter .", jan, TENSE_PRESENT,
+	      "this winter", "2022-12", "2023-02");
+	check("Elections will be held in the spring .", jan, TENSE_FUTURE,
+	      "the spring", "2023-03", "2023-05");
+	check("Elections were held in the spring .", jan, TENSE_PAST,
+	      "the spring", "2022-03", "2022-05");
+	check("Elections were held last fall .", jun, TENSE_PAST,
+	      "last fall", "2022-09", "2022-11");
+	check("Elections will be held in the autumn .", jun, TENSE_FUTURE,
+	      "the autumn", "2023-09", "2023-11");
+	none("The fall in prices surprised traders .");
+	none("Traders expect this fall to continue .");
+	check("Talks collapsed in the summer of 2019 .", "", TENSE_PAST,
+	      "the summer of 2019", "2019-06", "2019-08");
+	check("Talks collapsed in summer 2019 .", "", TENSE_PAST,
+	      "summer 2019", "2019-06", "2019-08");
+	check("Talks collapsed in early summer .", jun, TENSE_PAST,
+	      "early summer", "2023-06", "2023-08");
+	check("Talks collapsed this summer .", "", TENSE_PAST, "this summer", "", "");
+	kind_is("Talks collapsed in summer 2019 .", 0, TIMEX_SEASON);
+	none("Kabul fell after the fall of the government .");
+	none("Prices fall in winter markets .");
+	none("Rebels prepared a summer offensive .");
+	none("The Arab Spring began in Tunisia .");
+}
+
 /*==== Ago ====*/
 
 static void test_ago(void)
@@ -869,6 +909,7 @@ int main(void)
 	test_weekdays();
 	test_relative();
 	test_ago();
+	test_seasons();
 	test_months();
 	test_years();
 	test_spans();
