@@ -43,12 +43,17 @@
  *    weeks"), a duration back from publication in a past one, and always
  *    after "time" or a superlative ("the first time in a decade", "its
  *    highest in 24 years").
- *  - "since X" is the interval from X to publication.
+ *  - "since X" is the interval from X to publication (only X when X is
+ *    after publication). Ranges ("between 2018 and 2020", "from May to July
+ *    2019", "March-May", "July 11-12") share a year given at one end; one
+ *    that would still run backwards keeps only its start.
  *  - Slashed dates: "27/10/2022" is day/month/year when the first number is
  *    above 12, month/day/year when the second is; when both are 12 or less
  *    and differ the token is skipped as ambiguous.
  *  - A four-digit number 1900-2100 is a year unless a count noun follows
- *    ("2018 troops") or a quantity word precedes ("about 2018").
+ *    ("2018 troops"), a quantity word precedes ("about 2018", "Resolution
+ *    2231") or a clock word follows ("1900 GMT"). After "in", "since",
+ *    "until", "during" only a count noun such as "people" stops it.
  *  - Month names must be capitalised, and "May", "March" and the others
  *    need support: a day or year next to them (wire style "March six" too),
  *    a preceding word such as "in", "since", "of", "early", "last", or, for
