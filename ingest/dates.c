@@ -99,11 +99,14 @@ int date_cmp(const struct date *a, const struct date *b)
 /*==== Words ====*/
 
 enum unit { UNIT_NONE, UNIT_DAY, UNIT_WEEK, UNIT_WEEKEND, UNIT_MONTH, UNIT_YEAR, UNIT_DECADE };
-enum mod { MOD_NONE, MOD_EARLY, MOD_MID, MOD_LATE, MOD_START, MOD_END, MOD_EARLIER, MOD_LATER };
+enum mod {
+	MOD_NONE, MOD_EARLY, MOD_MID, MOD_LATE, MOD_START, MOD_END, MOD_EARLIER, MOD_LATER,
+	MOD_TENSE		/* "the weekend": which one depends on the tense */
+};
 
 static const char *const kind_names[] = {
 	"none", "date", "weekday", "relday", "relunit", "decade", "ago", "in",
-	"duration", "since", "range", "time"
+	"duration", "since", "range", "time", "season"
 };
 
 const char *timex_kind_name(int kind)
@@ -338,8 +341,8 @@ static int unit_of(const char *s, int *plural)
 static const char *const trigger_words[] = {
 	"in", "on", "since", "until", "till", "by", "from", "to", "between",
 	"through", "throughout", "during", "early", "late", "mid", "of", "last",
-	"next", "this", "before", "after", "around", "(", "-", "--", "until",
-	"that", "each", "every", "starting", "beginning", "ending", "as", NULL
+	"next", "this", "before", "after", "around", "(", "-", "--", "that",
+	"each", "every", "starting", "beginning", "ending", "as", NULL
 };
 
 /* Bare "May" is Theresa May, not the month, after these words ... */
@@ -352,13 +355,28 @@ static const char *const may_not_before[] = {
 	"could", "should", "added", "insisted", "urged", "and", "to", NULL
 };
 
+/* Words before a month other than May that make it one: "its February
+ * sales", "said December output". */
+static const char *const month_soft_triggers[] = {
+	"the", "its", "their", "his", "her", "our", "'s", "said", "for", "at",
+	"over", "than", "ended", "end", "previous", NULL
+};
+/* Words after a month other than May that make it one, wherever it
+ * stands: "December sales were", "January 's figure". */
+static const char *const month_nouns[] = {
+	"'s", "was", "is", "saw", "will", "has", "had", "sales", "figures",
+	"figure", "output", "exports", "imports", "trade", "data", "results",
+	"production", "deliveries", "contract", "shipment", "shipments",
+	"delivery", "election", "elections", "vote", "poll", NULL
+};
+
 /* Capitalised words that may stand before a month name without making it
  * part of a name ("The May 5 vote"); compared in lower case. */
 static const char *const function_words[] = {
 	"the", "a", "an", "in", "on", "since", "until", "till", "by", "from",
 	"to", "between", "and", "or", "of", "during", "before", "after",
 	"through", "throughout", "early", "late", "mid", "last", "next", "this",
-	"that", "then", "but", "as", "around", "starting", "until", "every", NULL
+	"that", "then", "but", "as", "around", "starting", "every", NULL
 };
 
 /* Words after a four-digit number that make it a count, not a year. */
@@ -375,7 +393,7 @@ static const char *const year_plurals[] = {
 	"sanctions", "negotiations", "accords", "hostilities", "clashes",
 	"attacks", "midterms", "primaries", "results", "figures", "levels",
 	"budgets", "floods", "this", "thus", "plus", "towards", "afterwards",
-	"always", "perhaps", "across", "unless", "whereas", "besides", "alongs",
+	"always", "perhaps", "across", "unless", "whereas", "besides",
 	"series", "crisis", "summits", "hearings", "accounts", NULL
 };
 /* Words before a four-digit number that make it a count or a label. */
@@ -410,9 +428,18 @@ static int year_ok(const struct scan *sc, int i)
 	const char *next = tk(sc, i + 1), *prev = tk(sc, i - 1);
 	size_t nl = strlen(next);
 
-	if (in_list(prev, quantity_words))
-		return 0;
-	if (in_list(next, count_nouns))
+	static const char *const year_preps[] = {
+		"in", "since", "until", "till", "during", "throughout", NULL
+	};
+	static const char *const clock_words[] = {
+		"gmt", "utc", "hours", "hrs", "local", "est", "edt", "bst", "cet", "z", NULL
+	};
+
+	if (in_list(prev, quantity_words) || in_list(next, clock_words))
+		return 0;	/* "about 2018", "at 1900 GMT" */
+	if (in_list(prev, year_preps) && !in_list(next, count_nouns))
+		return 1;	/* "in 2018 troops were sent" */
+	if (!is_upper((unsigned char)next[0]) && in_list(next, count_nouns))
 		return 0;
 	if (nl > 3 && all_alpha(next) && !is_upper((unsigned char)next[0]) &&
 	    next[nl - 1] == 's' && next[nl - 2] != 's' && !in_list(next, year_plurals))
@@ -455,6 +482,22 @@ static int tail_part_of_day(const struct scan *sc, int i)
 }
 
 /*==== Points ====*/
+
+/* First month of a season word, or 0. "fall" only where 'strong' (after
+ * "last" or "next"): elsewhere it is the verb or the noun ("the fall in
+ * prices"). */
+static int season_of(const char *s, int strong)
+{
+	if (!strcmp(s, "spring"))
+		return 3;
+	if (!strcmp(s, "summer"))
+		return 6;
+	if (!strcmp(s, "autumn") || (strong && !strcmp(s, "fall")))
+		return 9;
+	if (!strcmp(s, "winter"))
+		return 12;
+	return 0;
+}
 
 static void point_init(struct timex_point *pt, int type)
 {
@@ -534,6 +577,18 @@ static int iso_point(const char *s, struct timex_point *pt)
 	return 1;
 }
 
+/* A day of the month written as a word after the month: "effective March
+ * six" (wire style). Not before a unit: "in March one year". */
+static int day_word_of(const struct scan *sc, int j, int *d)
+{
+	int plural;
+	const char *t = tk(sc, j);
+
+	if (!all_alpha(t) || eq(t, "a") || eq(t, "an") || !number_of(t, d) || *d > 20)
+		return 0;
+	return !unit_of(tk(sc, j + 1), &plural);
+}
+
 /* Month-first or day-first calendar dates at i. 'trig' says that the
  * context (a preposition before) lets a month stand alone. Returns the end
  * of the match or 0. */
@@ -545,12 +600,12 @@ static int date_point(const struct scan *sc, int i, int trig, struct timex_point
 		return i + 1;
 	/* "October 4th, 2022", "Oct. 4", "May 2018", "in August" */
 	if ((m = month_of(tk(sc, i), &bare))) {
-		if (prev_is_name(sc, i))
-			return 0;
+		int named = prev_is_name(sc, i);
+
 		point_init(pt, TIMEX_DATE);
 		pt->d.m = m;
 		j = i + 1;
-		if (day_of(tk(sc, j), &d) && !is_tok(sc, j + 1, ":") &&
+		if ((day_of(tk(sc, j), &d) || day_word_of(sc, j, &d)) && !is_tok(sc, j + 1, ":") &&
 		    !is_tok(sc, j + 1, "p.m.") && !is_tok(sc, j + 1, "a.m.")) {
 			pt->d.d = d;
 			j++;
@@ -574,7 +629,11 @@ static int date_point(const struct scan *sc, int i, int trig, struct timex_point
 			   !bare) {
 			pt->d.y = y;	/* "April, 1986" */
 			j += 2;
-		} else if (bare || !(trig || prev_is_trigger(sc, i))) {
+		} else if (bare || named || !(trig || prev_is_trigger(sc, i) ||
+					      (m != 5 && in_list(tk(sc, i - 1), month_soft_triggers)) ||
+					      (m != 5 && in_list(tk(sc, j), month_nouns)) ||
+					      ((is_tok(sc, j, "-") || is_tok(sc, j, "--")) &&
+					       month_of(tk(sc, j + 1), &d)))) {
 			return 0;
 		} else if (m == 5 && !trig && (in_list(tk(sc, i - 1), may_not_after) ||
 					       in_list(tk(sc, j), may_not_before))) {
@@ -681,6 +740,58 @@ static int simple_point(const struct scan *sc, int i, int trig, struct timex_poi
 		pt->shift = -1;
 		return i + 2;
 	}
+	/* Christmas Day, Christmas Eve, New Year's Day, New Year's Eve */
+	if (!strcmp(t, "Christmas") && (!strcmp(tk(sc, i + 1), "Day") || !strcmp(tk(sc, i + 1), "Eve"))) {
+		point_init(pt, TIMEX_DATE);
+		pt->d.m = 12;
+		pt->d.d = !strcmp(tk(sc, i + 1), "Day") ? 25 : 24;
+		return i + 2;
+	}
+	if (!strcmp(t, "New") && !strcmp(tk(sc, i + 1), "Year") && is_tok(sc, i + 2, "'s") &&
+	    (!strcmp(tk(sc, i + 3), "Day") || !strcmp(tk(sc, i + 3), "Eve"))) {
+		point_init(pt, TIMEX_DATE);
+		pt->d.m = !strcmp(tk(sc, i + 3), "Day") ? 1 : 12;
+		pt->d.d = pt->d.m == 1 ? 1 : 31;
+		return i + 4;
+	}
+	/* "the summer [of 2019]", "summer 2019", "in summer" */
+	if ((m = season_of(t, 0)) || (is_tok(sc, i, "the") && (m = season_of(tk(sc, i + 1), 0)))) {
+		int y;
+
+		j = is_tok(sc, i, "the") ? i + 2 : i + 1;
+		point_init(pt, TIMEX_SEASON);
+		pt->d.m = m;
+		if (is_tok(sc, j, "of")) {
+			if (!year_of(tk(sc, j + 1), &y))
+				return 0;	/* "the fall of Kabul" */
+			pt->d.y = y;
+			return j + 2;
+		}
+		if (year_of(tk(sc, j), &y) && year_ok(sc, j)) {
+			pt->d.y = y;
+			return j + 1;
+		}
+		if (j == i + 1) {
+			static const char *const nouns[] = {
+				"offensive", "session", "break", "holiday", "recess",
+				"campaign", "weather", "storm", "solstice", "time", NULL
+			};
+			const char *nx = tk(sc, j);
+			size_t nl = strlen(nx);
+
+			if (!(trig || prev_is_trigger(sc, i)) || in_list(nx, nouns) ||
+			    (nl > 3 && all_alpha(nx) && !is_upper((unsigned char)nx[0]) &&
+			     nx[nl - 1] == 's' && !in_list(nx, year_plurals)))
+				return 0;	/* "a summer offensive", "in winter markets" */
+		}
+		return j;
+	}
+	if (is_tok(sc, i, "the") && is_tok(sc, i + 1, "weekend")) {
+		point_init(pt, TIMEX_RELUNIT);	/* "at the weekend": by tense */
+		pt->unit = UNIT_WEEKEND;
+		pt->mod = MOD_TENSE;
+		return i + 2;
+	}
 	if (is_tok(sc, i, "this") && tail_part_of_day(sc, i + 1) && !is_tok(sc, i + 1, "night")) {
 		point_init(pt, TIMEX_RELDAY);
 		return i + 2;
@@ -688,6 +799,12 @@ static int simple_point(const struct scan *sc, int i, int trig, struct timex_poi
 	/* last/next/this + week, month, year, weekend, weekday, month name */
 	if ((k = shift_word(sc, i, &shift))) {
 		j = i + k;
+		if ((m = season_of(tk(sc, j), !is_tok(sc, i, "this"))) && !is_tok(sc, i, "past")) {
+			point_init(pt, TIMEX_SEASON);
+			pt->d.m = m;
+			pt->shift = shift;
+			return j + 1;
+		}
 		if (eq(tk(sc, j), "weekend")) {
 			point_init(pt, TIMEX_RELUNIT);
 			pt->unit = UNIT_WEEKEND;
@@ -734,12 +851,16 @@ static int simple_point(const struct scan *sc, int i, int trig, struct timex_poi
 			return m;
 		}
 		if (is_capword(nx) && !month_of(nx, &bare) && !tail_part_of_day(sc, i + 1)) {
-			static const char *const ok[] = {
-				"on", "last", "next", "this", "since", "until", "by",
-				"from", ",", "between", "and", "to", "before", "after", NULL
+			static const char *const det[] = {
+				"the", "a", "an", "its", "his", "her", "their", "'s", "``", "\"", NULL
 			};
-			if (!in_list(tk(sc, i - 1), ok))
-				return 0;	/* "the Sunday Times" */
+			static const char *const press[] = {
+				"times", "telegraph", "express", "mirror", "mail", "herald",
+				"post", "independent", "observer", "night", "programme",
+				"business", "politics", "sport", "people", "star", "world", NULL
+			};
+			if (i == 0 || in_list(tk(sc, i - 1), det) || in_list(nx, press))
+				return 0;	/* "the Sunday Times", "Sunday Express said" */
 		}
 		point_init(pt, TIMEX_WEEKDAY);
 		pt->wday = w;
@@ -762,8 +883,8 @@ static int parse_point(const struct scan *sc, int i, int trig, struct timex_poin
 			     is_tok(sc, i + 1, "late") || !strncmp(tk(sc, i + 1), "mid", 3)) &&
 	    (j = parse_point(sc, i + 1, 1, pt)) && pt->type == TIMEX_DECADE)
 		return j;
-	if (eqn(t, strlen(t) > 4 ? 4 : strlen(t), "mid-") && strlen(t) > 4 &&
-	    word_point(t + 4, strlen(t) - 4, pt)) {
+	if ((!strncmp(t, "mid-", 4) || !strncmp(t, "Mid-", 4)) && t[4] &&
+	    word_point(t + 4, strlen(t + 4), pt)) {
 		pt->mod = MOD_MID;
 		return i + 1;
 	}
@@ -811,13 +932,81 @@ static int parse_point(const struct scan *sc, int i, int trig, struct timex_poin
 
 /*==== Compound expressions ====*/
 
+/* The second end of a range: a point, or a bare day after a day date
+ * ("between Feb. 13 and 24"). */
+static int range_end(const struct scan *sc, int j, const struct timex_point *a,
+		     struct timex_point *b)
+{
+	int k, d;
+
+	if ((k = parse_point(sc, j, 1, b)))
+		return k;
+	if (a->type == TIMEX_DATE && a->d.d && day_of(tk(sc, j), &d) &&
+	    d <= date_days_in_month(a->d.y ? a->d.y : 2000, a->d.m) && d > a->d.d) {
+		*b = *a;
+		b->d.d = d;
+		return j + 1;
+	}
+	return 0;
+}
+
+/* "4-5" as one token: two days of a month, the second after the first. */
+static int day_span_of(const char *s, int *d1, int *d2)
+{
+	const char *dash = strchr(s, '-');
+	size_t l1, l2;
+
+	if (!dash)
+		return 0;
+	l1 = (size_t)(dash - s);
+	l2 = strlen(dash + 1);
+	if (l1 < 1 || l1 > 2 || l2 < 1 || l2 > 2 || !digits_n(s, l1, d1) ||
+	    !digits_n(dash + 1, l2, d2))
+		return 0;
+	return *d1 >= 1 && *d1 < *d2 && *d2 <= 31;
+}
+
+/* "Oct. 4-5 [, 2022]" and "4-5 October [2022]". */
+static int day_range_at(const struct scan *sc, int i, struct timex *tx)
+{
+	int m, bare, d1, d2, y, j;
+
+	if ((m = month_of(tk(sc, i), &bare)) && day_span_of(tk(sc, i + 1), &d1, &d2))
+		j = i + 2;
+	else if (day_span_of(tk(sc, i), &d1, &d2) && (m = month_of(tk(sc, i + 1), &bare)))
+		j = i + 2;
+	else
+		return 0;
+	point_init(&tx->a, TIMEX_DATE);
+	tx->a.d.m = m;
+	tx->a.d.d = d1;
+	if (is_tok(sc, j, ",") && year_of(tk(sc, j + 1), &y) && year_ok(sc, j + 1)) {
+		tx->a.d.y = y;
+		j += 2;
+	} else if (year_of(tk(sc, j), &y) && year_ok(sc, j)) {
+		tx->a.d.y = y;
+		j++;
+	}
+	if (d2 > date_days_in_month(tx->a.d.y ? tx->a.d.y : 2000, m))
+		return 0;
+	tx->b = tx->a;
+	tx->b.d.d = d2;
+	tx->kind = TIMEX_RANGE;
+	tx->start = i;
+	tx->end = j;
+	return j;
+}
+
 static int range_at(const struct scan *sc, int i, struct timex *tx)
 {
 	int j, k;
 
+	if ((k = day_range_at(sc, i, tx)))
+		return k;
+
 	if (is_tok(sc, i, "between")) {
 		if (!(j = parse_point(sc, i + 1, 1, &tx->a)) || !is_tok(sc, j, "and") ||
-		    !(k = parse_point(sc, j + 1, 1, &tx->b)))
+		    !(k = range_end(sc, j + 1, &tx->a, &tx->b)))
 			return 0;
 	} else if (is_tok(sc, i, "from")) {
 		if (!(j = parse_point(sc, i + 1, 1, &tx->a)))
@@ -825,8 +1014,14 @@ static int range_at(const struct scan *sc, int i, struct timex *tx)
 		if (!is_tok(sc, j, "to") && !is_tok(sc, j, "until") && !is_tok(sc, j, "till") &&
 		    !is_tok(sc, j, "through") && !is_tok(sc, j, "-") && !is_tok(sc, j, "--"))
 			return 0;
-		if (!(k = parse_point(sc, j + 1, 1, &tx->b)))
+		if (!(k = range_end(sc, j + 1, &tx->a, &tx->b)))
 			return 0;
+	} else if ((is_digit((unsigned char)tk(sc, i)[0]) || is_upper((unsigned char)tk(sc, i)[0])) &&
+		   (j = parse_point(sc, i, 0, &tx->a)) && tx->a.type == TIMEX_DATE &&
+		   (is_tok(sc, j, "-") || is_tok(sc, j, "--")) &&
+		   (k = parse_point(sc, j + 1, 1, &tx->b)) && tx->b.type == TIMEX_DATE &&
+		   !tx->a.d.d == !tx->b.d.d && !tx->a.d.m == !tx->b.d.m) {
+		/* "March - May", "2018 - 2020" */
 	} else {
 		int y1, y2;
 		const char *t = tk(sc, i);
@@ -909,9 +1104,19 @@ static int duration_at(const struct scan *sc, int i, struct timex *tx)
 		approx = 1;
 		j++;
 	}
-	if (number_of(tk(sc, j), &count)) {
+	if (number_of(tk(sc, j), &count) && !(is_tok(sc, j, "a") && is_tok(sc, j + 1, "few")) &&
+	    !(is_tok(sc, j, "a") && is_tok(sc, j + 1, "couple"))) {
 		num = 1;
 		j++;
+	} else if (is_tok(sc, j, "a") && is_tok(sc, j + 1, "couple") && is_tok(sc, j + 2, "of")) {
+		count = 2;	/* "a couple of days ago" */
+		num = 1;
+		j += 3;
+	} else if ((is_tok(sc, j, "a") && is_tok(sc, j + 1, "few")) || is_tok(sc, j, "several") ||
+		   (dir && is_tok(sc, j, "few"))) {
+		count = 3;	/* "a few weeks ago": an approximation */
+		num = 1;
+		j += is_tok(sc, j, "a") ? 2 : 1;
 	}
 	unit = unit_of(tk(sc, j), &plural);
 	if (!unit)
@@ -942,7 +1147,17 @@ static int duration_at(const struct scan *sc, int i, struct timex *tx)
 		return j + 1;
 	}
 	if (prep == 2 && !the && !dir && !approx) {
+		static const char *const backward[] = {
+			"time", "times", "first", "level", "levels", "high", "low",
+			"record", "ever", NULL
+		};
+		const char *before = tk(sc, i - 1);
+		size_t bl = strlen(before);
+
 		tx->kind = TIMEX_IN;
+		/* "the first time in a decade", "its highest in 24 years" */
+		if (in_list(before, backward) || (bl > 4 && ends_with(before, "est")))
+			tx->dir = -1;
 	} else if (prep || approx || dir) {
 		tx->kind = TIMEX_DURATION;	/* not "the nine months to September" */
 	} else {
@@ -1008,7 +1223,8 @@ static const char *const starters[] = {
 	"four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
 	"thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
 	"nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
-	"eighty", "ninety", "hundred", NULL
+	"eighty", "ninety", "hundred", "several", "spring", "summer", "autumn",
+	"winter", NULL
 };
 
 static int can_start(const char *t)
@@ -1108,6 +1324,57 @@ static int year_for(int m, int d, const struct date *pub, int shift, enum tense 
 	return (pub->m - m + 12) % 12 <= (m - pub->m + 12) % 12 ? yb : ya;
 }
 
+/* A season: three months from its first, the year chosen as dates.h says. */
+static int resolve_season(const struct timex_point *pt, const struct date *pub,
+			  enum tense tense, struct date *s, struct date *e)
+{
+	struct date st, en, p, best_before, best_after, in;
+	int y, have_before = 0, have_after = 0, have_in = 0;
+
+	if (pt->d.y) {
+		s->y = pt->d.y;
+		s->m = pt->d.m;
+		*e = *s;
+		date_add_months(e, 2);
+		return 0;
+	}
+	if (!pub || !pub->y || !pub->m)
+		return -1;
+	p.y = pub->y;
+	p.m = pub->m;
+	p.d = 0;
+	memset(&best_before, 0, sizeof(best_before));
+	best_after = in = best_before;
+	for (y = pub->y - 2; y <= pub->y + 1; y++) {
+		st.y = y;
+		st.m = pt->d.m;
+		st.d = 0;
+		en = st;
+		date_add_months(&en, 2);
+		if (date_cmp(&en, &p) < 0) {
+			best_before = st;	/* the latest wins: y grows */
+			have_before = 1;
+		} else if (date_cmp(&st, &p) > 0) {
+			if (!have_after)
+				best_after = st;
+			have_after = 1;
+		} else {
+			in = st;
+			have_in = 1;
+		}
+	}
+	if (pt->shift < 0 || (!pt->shift && !have_in && tense == TENSE_PAST))
+		*s = best_before;
+	else if (pt->shift > 0 || !have_in)
+		*s = best_after;
+	else
+		*s = in;
+	*e = *s;
+	date_add_months(e, 2);
+	(void)have_before;
+	return 0;
+}
+
 static int resolve_point(const struct timex_point *pt, const struct date *pub,
 			 enum tense tense, struct date *s, struct date *e)
 {
@@ -1140,6 +1407,8 @@ static int resolve_point(const struct timex_point *pt, const struct date *pub,
 		else if (!s->m && pt->mod == MOD_START)
 			s->m = 1;
 		return 0;
+	case TIMEX_SEASON:
+		return resolve_season(pt, pub, tense, s, e);
 	case TIMEX_DECADE:
 		s->y = pt->d.y;
 		e->y = pt->d.y + 9;
@@ -1184,6 +1453,16 @@ static int resolve_point(const struct timex_point *pt, const struct date *pub,
 				return -1;
 			pw = date_weekday(pub->y, pub->m, pub->d);
 			*s = *pub;
+			if (pt->mod == MOD_TENSE) {
+				back = (pw - 5 + 7) % 7;	/* days since Saturday */
+				fwd = (5 - pw + 7) % 7;		/* days to Saturday */
+				off = tense == TENSE_PAST ? -back : tense == TENSE_FUTURE ? fwd :
+				      back <= fwd ? -back : fwd;
+				date_add_days(s, off);
+				*e = *s;
+				date_add_days(e, 1);
+				return 0;
+			}
 			date_add_days(s, -pw + 7 * pt->shift);
 			*e = *s;
 			date_add_days(e, 6);
@@ -1215,6 +1494,18 @@ static int resolve_point(const struct timex_point *pt, const struct date *pub,
 		return -1;
 	}
 	return -1;
+}
+
+/* Is 'a' after 'pub' at a's precision ("2022-05" is not after 2022-05-17)? */
+static int later_than(const struct date *a, const struct date *pub)
+{
+	struct date p = *pub;
+
+	if (!a->m)
+		p.m = p.d = 0;
+	else if (!a->d)
+		p.d = 0;
+	return date_cmp(a, &p) > 0;
 }
 
 /* pub moved by n units, at the unit's precision. */
@@ -1264,13 +1555,14 @@ int timex_resolve(const struct timex *tx, const struct date *pub, enum tense ten
 	case TIMEX_RELDAY:
 	case TIMEX_RELUNIT:
 	case TIMEX_DECADE:
+	case TIMEX_SEASON:
 		ret = resolve_point(&tx->a, pub, tense, start, end);
 		break;
 	case TIMEX_SINCE:
 		if (resolve_point(&tx->a, pub, TENSE_PAST, start, &e2) < 0)
 			break;
-		if (have_y)
-			*end = *pub;
+		if (have_y && !later_than(start, pub))
+			*end = *pub;	/* not for "since 2022" in a 2019 article */
 		ret = 0;
 		break;
 	case TIMEX_RANGE:
@@ -1294,6 +1586,8 @@ int timex_resolve(const struct timex *tx, const struct date *pub, enum tense ten
 			else if (a.type == TIMEX_DATE && !tx->a.d.y)
 				start->y--;
 		}
+		if (later_than(start, end))
+			clear(end);	/* "between 2018 and March" in 2017: keep the start */
 		ret = 0;
 		break;
 	case TIMEX_AGO:
@@ -1302,8 +1596,8 @@ int timex_resolve(const struct timex *tx, const struct date *pub, enum tense ten
 	case TIMEX_IN:
 	case TIMEX_DURATION:
 		dir = tx->dir;
-		if (tx->kind == TIMEX_IN)
-			dir = tense == TENSE_FUTURE ? 1 : -1;
+		if (tx->kind == TIMEX_IN && !dir)
+			dir = tense == TENSE_PAST ? -1 : 1;
 		else if (!dir)
 			dir = tense == TENSE_FUTURE ? 1 : -1;
 		if (tx->kind == TIMEX_IN && dir > 0) {

@@ -26,6 +26,11 @@
  *    previous ISO week, "this week" the current one, "earlier this week"
  *    Monday to publication, "later this week" publication to Sunday.
  *    Months resolve at month precision (YYYY-MM), years at year precision.
+ *    "the weekend" (British "at the weekend") follows the tense: past -> the
+ *    latest Saturday-Sunday whose Saturday is on or before publication,
+ *    future -> the first whose Saturday is on or after, present -> nearer.
+ *  - "a few" and "several" count as 3, "a couple of" as 2 ("a few weeks
+ *    ago" -> 21 days back): approximations, at the unit's precision.
  *  - "early/mid/late 2019", "mid-August", "the end of March" keep the
  *    precision of what they modify, except "the end of <year>" -> YYYY-12
  *    and "the beginning/start of <year>" -> YYYY-01.
@@ -34,19 +39,40 @@
  *    precision (day for days and weeks, month, year for years and decades);
  *    in a future clause, or with "next"/"coming", they start at publication
  *    and end N units later. "in two weeks" is a point N units after
- *    publication in a future clause, else a duration back from publication
- *    ("the first time in a decade").
- *  - "since X" is the interval from X to publication.
+ *    publication in a future or present clause ("talks resume in two
+ *    weeks"), a duration back from publication in a past one, and always
+ *    after "time" or a superlative ("the first time in a decade", "its
+ *    highest in 24 years").
+ *  - "since X" is the interval from X to publication (only X when X is
+ *    after publication). Ranges ("between 2018 and 2020", "from May to July
+ *    2019", "March-May", "July 11-12") share a year given at one end; one
+ *    that would still run backwards keeps only its start.
  *  - Slashed dates: "27/10/2022" is day/month/year when the first number is
  *    above 12, month/day/year when the second is; when both are 12 or less
  *    and differ the token is skipped as ambiguous.
  *  - A four-digit number 1900-2100 is a year unless a count noun follows
- *    ("2018 troops") or a quantity word precedes ("about 2018").
+ *    ("2018 troops"), a quantity word precedes ("about 2018", "Resolution
+ *    2231") or a clock word follows ("1900 GMT"). After "in", "since",
+ *    "until", "during" only a count noun such as "people" stops it.
  *  - Month names must be capitalised, and "May", "March" and the others
- *    need support: a day or year next to them, or a preceding word such as
- *    "in", "since", "of", "early", "last". "Theresa May said" and "Turkey may
- *    expel" do not match. Bare abbreviations without a period ("Oct") need a
- *    day or a year. Weekday abbreviations ("Wed", "Sun") never match.
+ *    need support: a day or year next to them (wire style "March six" too),
+ *    a preceding word such as "in", "since", "of", "early", "last", or, for
+ *    months other than May, "the"/"its"/"said" before or a word like
+ *    "sales"/"'s"/"was" after. Bare "May" also fails after "to", "on",
+ *    "for", "with" and before "said", "'s", "has"..., and any month fails
+ *    after a capitalised name. "Theresa May said", "a letter to May" and
+ *    "Turkey may expel" do not match. Bare abbreviations without a period
+ *    ("Oct") need a day or a year. Weekday abbreviations ("Wed", "Sun")
+ *    never match; weekdays after a capitalised name or before one ("the
+ *    Sunday Times", "Bloody Sunday") do not either.
+ *  - Christmas Day/Eve and New Year's Day/Eve are day-month dates.
+ *  - Seasons (northern hemisphere, lower case only) are three-month
+ *    intervals: spring March-May, summer June-August, autumn/fall
+ *    September-November, winter December-February. "this summer" is the one
+ *    publication falls in, else the next (future, present) or the last
+ *    (past) one; "last"/"next" are strictly before/after; "winter 2019"
+ *    starts in December 2019. "fall" counts only in "last fall" and "next
+ *    fall" ("the fall in prices", "the fall of Kabul" do not match).
  *  - Times of day ("3 p.m.", "10:30", "noon") are found as TIMEX_TIME and do
  *    not resolve (-1), so that the day they sit on is taken from elsewhere.
  */
@@ -72,13 +98,14 @@ enum timex_kind {
 	TIMEX_DURATION,		/* "for two years", "more than a decade": interval to publication */
 	TIMEX_SINCE,		/* "since May 2018": interval from a point to publication */
 	TIMEX_RANGE,		/* "between 2018 and 2020", "from May to July 2019" */
-	TIMEX_TIME		/* "3 p.m.", "10:30": found, never resolved */
+	TIMEX_TIME,		/* "3 p.m.", "10:30": found, never resolved */
+	TIMEX_SEASON		/* "this summer", "last winter", "the spring of 2019" */
 };
 const char *timex_kind_name(int kind);	/* "date", "weekday", ...; "none" */
 
 /* One point inside an expression. All fields are private. Really. */
 struct timex_point {
-	int type;		/* TIMEX_DATE, _WEEKDAY, _RELDAY, _RELUNIT, _DECADE */
+	int type;		/* TIMEX_DATE, _WEEKDAY, _RELDAY, _RELUNIT, _DECADE, _SEASON */
 	struct date d;		/* DATE: y may be 0 (no year), m and d may be 0; DECADE: first year */
 	int wday;		/* WEEKDAY: 0 = Monday .. 6 = Sunday */
 	int shift;		/* -1 "last", 0 plain or "this", +1 "next"; RELDAY: day offset */

@@ -194,6 +194,12 @@ static void test_weekdays(void)
 	kind_is("Turkey expelled the ambassador on Thursday .", 0, TIMEX_WEEKDAY);
 	/* names, not days */
 	none("The Sunday Times reported the deal .");
+	none("Sunday Express editors met the minister .");
+	none("A report by Sunday Telegraph journalists angered Ankara .");
+	check("Erdogan said Thursday Turkey would veto the bid .", thu, TENSE_PAST,
+	      "Thursday", "2022-10-06", "");
+	check("On Sunday President Biden spoke .", thu, TENSE_PAST,
+	      "Sunday", "2022-10-02", "");
 	none("Relatives marked Bloody Sunday in Derry .");
 	none("Markets fell on what traders called Black Monday .");
 	none("The Sun reported the deal on Wed .");
@@ -238,6 +244,17 @@ static void test_relative(void)
 	      "last weekend", "2022-10-01", "2022-10-02");
 	check("Protesters will rally this weekend .", thu, TENSE_FUTURE,
 	      "this weekend", "2022-10-08", "2022-10-09");
+	/* "the weekend" follows the tense; 2022-10-06 is a Thursday */
+	check("Protesters clashed with police at the weekend .", thu, TENSE_PAST,
+	      "the weekend", "2022-10-01", "2022-10-02");
+	check("Protesters will rally at the weekend .", thu, TENSE_FUTURE,
+	      "the weekend", "2022-10-08", "2022-10-09");
+	check("Protests are planned for the weekend .", thu, TENSE_PRESENT,
+	      "the weekend", "2022-10-08", "2022-10-09");
+	check("Protesters clashed with police at the weekend .", "2023-01-02", TENSE_PAST,
+	      "the weekend", "2022-12-31", "2023-01-01");
+	check("Protesters clashed with police at the weekend .", "2023-01-01", TENSE_PAST,
+	      "the weekend", "2022-12-31", "2023-01-01");
 	check("NATO ministers met last week .", "2023-01-02", TENSE_PAST,
 	      "last week", "2022-12-26", "2023-01-01");
 
@@ -270,6 +287,46 @@ static void test_relative(void)
 	kind_is("Sweden joined NATO last year .", 0, TIMEX_RELUNIT);
 }
 
+/*==== Seasons ====*/
+
+static void test_seasons(void)
+{
+	const char *jun = "2023-06-14", *jan = "2023-01-15";
+
+	check("Ukraine launched its offensive this summer .", jun, TENSE_PAST,
+	      "this summer", "2023-06", "2023-08");
+	check("Ukraine launched its offensive last summer .", jun, TENSE_PAST,
+	      "last summer", "2022-06", "2022-08");
+	check("Ukraine will launch its offensive next summer .", jun, TENSE_FUTURE,
+	      "next summer", "2024-06", "2024-08");
+	check("Russia struck the grid last winter .", jun, TENSE_PAST,
+	      "last winter", "2022-12", "2023-02");
+	check("Russia strikes the grid this winter .", jan, TENSE_PRESENT,
+	      "this winter", "2022-12", "2023-02");
+	check("Elections will be held in the spring .", jan, TENSE_FUTURE,
+	      "the spring", "2023-03", "2023-05");
+	check("Elections were held in the spring .", jan, TENSE_PAST,
+	      "the spring", "2022-03", "2022-05");
+	check("Elections were held last fall .", jun, TENSE_PAST,
+	      "last fall", "2022-09", "2022-11");
+	check("Elections will be held in the autumn .", jun, TENSE_FUTURE,
+	      "the autumn", "2023-09", "2023-11");
+	none("The fall in prices surprised traders .");
+	none("Traders expect this fall to continue .");
+	check("Talks collapsed in the summer of 2019 .", "", TENSE_PAST,
+	      "the summer of 2019", "2019-06", "2019-08");
+	check("Talks collapsed in summer 2019 .", "", TENSE_PAST,
+	      "summer 2019", "2019-06", "2019-08");
+	check("Talks collapsed in early summer .", jun, TENSE_PAST,
+	      "early summer", "2023-06", "2023-08");
+	check("Talks collapsed this summer .", "", TENSE_PAST, "this summer", "", "");
+	kind_is("Talks collapsed in summer 2019 .", 0, TIMEX_SEASON);
+	none("Kabul fell after the fall of the government .");
+	none("Prices fall in winter markets .");
+	none("Rebels prepared a summer offensive .");
+	none("The Arab Spring began in Tunisia .");
+}
+
 /*==== Ago ====*/
 
 static void test_ago(void)
@@ -300,6 +357,12 @@ static void test_ago(void)
 	      "two days ago", "", "");
 	kind_is("Hamas fired rockets two days ago .", 0, TIMEX_AGO);
 	none("The ceasefire held until two days later .");
+	check("Seoul lodged a protest a couple of days ago .", thu, TENSE_PAST,
+	      "a couple of days ago", "2022-10-04", "");
+	check("Seoul lodged a protest a few weeks ago .", thu, TENSE_PAST,
+	      "a few weeks ago", "2022-09-15", "");
+	check("Seoul lodged a protest several years ago .", thu, TENSE_PAST,
+	      "several years ago", "2019", "");
 	none("The boy was two years old .");
 }
 
@@ -403,6 +466,36 @@ static void test_months(void)
 	      "early May", "2023-05", "");
 	check("Elections will run from May to July .", "2023-01-15", TENSE_FUTURE,
 	      "from May to July", "2023-05", "2023-07");
+	check_nth("Pay March 31 Record March 13 .", 2, 0, "1987-03-02", TENSE_FUTURE,
+		  "March 31", "1987-03-31", "");
+	check_nth("Pay March 31 Record March 13 .", 2, 1, "1987-03-02", TENSE_PAST,
+		  "March 13", "1986-03-13", "");
+	check("The dividend is payable effective March six .", "1987-03-02", TENSE_FUTURE,
+	      "March six", "1987-03-06", "");
+	check("Delta said February load factor fell .", "1987-03-10", TENSE_PAST,
+	      "February", "1987-02", "");
+	check("The bank said its December survey showed gains .", "1987-03-10", TENSE_PAST,
+	      "December", "1986-12", "");
+	none("Theresa May 's cabinet met .");
+	check("December sales were 22.2 billion dlrs .", "1987-01-20", TENSE_PAST,
+	      "December", "1986-12", "");
+	check("January 's figure rose .", "1987-03-02", TENSE_PAST,
+	      "January", "1987-01", "");
+	none("May 's cabinet met .");
+	check("Dividends are payable Pay May 15 .", "1987-03-02", TENSE_FUTURE,
+	      "May 15", "1987-05-15", "");
+	check("The accord of September , 1985 New York .", "1987-03-02", TENSE_PAST,
+	      "September, 1985", "1985-09", "");
+	check("Wheat is for shipment March - May .", "1987-02-10", TENSE_FUTURE,
+	      "March-May", "1987-03", "1987-05");
+	check("Output rose in 2018 - 2020 .", "", TENSE_PAST,
+	      "2018-2020", "2018", "2020");
+	check("Russia shelled the city on Christmas Day .", "2023-01-02", TENSE_PAST,
+	      "Christmas Day", "2022-12-25", "");
+	check("Russia shelled the city on New Year 's Eve .", "2023-01-02", TENSE_PAST,
+	      "New Year's Eve", "2022-12-31", "");
+	check("Russia will pause on New Year 's Day .", "2022-12-30", TENSE_FUTURE,
+	      "New Year's Day", "2023-01-01", "");
 	kind_is("Fighting resumed in mid-August .", 0, TIMEX_DATE);
 	none("The deal was signed on Feb. 30 .");
 }
@@ -425,6 +518,10 @@ static void test_years(void)
 	      "10/27/2022", "2022-10-27", "");
 	none("The two leaders met on 05/06/2019 in Ankara .");
 	none("Ankara sent 2018 troops to the border .");
+	check("In 2018 troops were sent to the border .", "", TENSE_PAST, "2018", "2018", "");
+	none("Turkey sent in 2000 people .");
+	none("The ceasefire begins at 1900 GMT .");
+	none("The ceasefire begins at 2100 hours .");
 	none("About 2018 people fled the town .");
 	none("The council adopted Resolution 2231 .");
 	none("The town has 1950 inhabitants .");
@@ -473,11 +570,21 @@ static void test_spans(void)
 	      "a decade", "2012", "2022-10-06");
 	check("Leaders will meet in two weeks .", thu, TENSE_FUTURE,
 	      "two weeks", "2022-10-20", "");
+	check("Talks resume in two weeks .", thu, TENSE_PRESENT,
+	      "two weeks", "2022-10-20", "");
+	check("Inflation is at its highest in 24 years .", thu, TENSE_PRESENT,
+	      "24 years", "1998", "2022-10-06");
+	check("Leaders will meet for the first time in a decade .", thu, TENSE_FUTURE,
+	      "a decade", "2012", "2022-10-06");
+	check("The lira fell to a record low in two years .", thu, TENSE_PAST,
+	      "two years", "2020", "2022-10-06");
 	check("The strike lasted for two weeks .", "", TENSE_PAST,
 	      "two weeks", "", "");
 	kind_is("The strike lasted for two weeks .", 0, TIMEX_DURATION);
 	kind_is("Leaders will meet in two weeks .", 0, TIMEX_IN);
 	none("Leaders have quarrelled for decades .");
+	check("Trade grew over the past few days .", thu, TENSE_PAST,
+	      "over the past few days", "2022-10-03", "2022-10-06");
 	none("The sentence was two years .");
 	none("The talks resumed the next day .");
 	check("Profits rose in the nine months to September .", "2023-10-14", TENSE_PAST,
@@ -498,6 +605,12 @@ static void test_spans(void)
 	      "since last year", "2021", "2022-10-06");
 	check("Sanctions have been in place since 2018 .", "", TENSE_PAST,
 	      "since 2018", "2018", "");
+	check("Sanctions have been in place since 2022 .", "2019-05-01", TENSE_PAST,
+	      "since 2022", "2022", "");
+	check("Sanctions have been in place since May .", "2019-05-17", TENSE_PAST,
+	      "since May", "2019-05", "2019-05-17");
+	check("Troops were deployed from 2020 to 2018 .", "", TENSE_PAST,
+	      "from 2020 to 2018", "2020", "");
 	kind_is("Turkey has held the journalist since 2018 .", 0, TIMEX_SINCE);
 
 	check("Troops were deployed between 2018 and 2020 .", "", TENSE_PAST,
@@ -516,6 +629,18 @@ static void test_spans(void)
 	      "between Monday and Wednesday", "2022-10-03", "2022-10-05");
 	check("Troops were deployed in 2018-2020 .", "", TENSE_PAST,
 	      "2018-2020", "2018", "2020");
+	check("Shares were bought between Feb. 13 and 24 .", "1987-03-02", TENSE_PAST,
+	      "between Feb. 13 and 24", "1987-02-13", "1987-02-24");
+	check("The fair runs from Oct. 4 to 9 .", thu, TENSE_PRESENT,
+	      "from Oct. 4 to 9", "2022-10-04", "2022-10-09");
+	none("Between 1 and 2 people died .");
+	check("Leaders met in Vilnius on July 11-12 .", "2023-07-14", TENSE_PAST,
+	      "July 11-12", "2023-07-11", "2023-07-12");
+	check("Leaders met in Madrid on 28-30 June 2022 .", "", TENSE_PAST,
+	      "28-30 June 2022", "2022-06-28", "2022-06-30");
+	check("Leaders will meet on Dec. 30-31 .", "2023-12-15", TENSE_FUTURE,
+	      "Dec. 30-31", "2023-12-30", "2023-12-31");
+	check("Leaders met on Feb. 28-30 .", "2023-03-10", TENSE_PAST, "Feb.", "2023-02", "");
 	kind_is("Troops were deployed between 2018 and 2020 .", 0, TIMEX_RANGE);
 	none("Troops moved from Turkey to Syria .");
 }
@@ -568,6 +693,80 @@ static void test_api(void)
 	test_cond("empty input", k == 0);
 	k = timex_find(tok, n, tx, 0);
 	test_cond("max 0", k == 0);
+}
+
+/*==== Random token soup ====*/
+
+/* Sequences of date-ish words: spans must be ordered, non-overlapping and
+ * inside the sentence, and every resolved date must be a real one. */
+static void test_soup(void)
+{
+	static const char *const words[] = {
+		"the", "end", "of", "March", "May", "2018", "1990s", "since", "between",
+		"and", "from", "to", "last", "next", "this", "week", "Thursday", ",",
+		"Oct.", "4", "4th", "31", "29", "Feb.", "a", "decade", "ago", "for",
+		"more", "than", "over", "past", "years", "two", "in", "mid-August",
+		"mid", "-", "early", "late", "earlier", "later", "year", "month",
+		"weekend", "3", "p.m.", "10:30", "today", "yesterday", "night",
+		"2018-2020", "27/10/2022", "2022-10-27", "2100", "1900", "12/12/2020",
+		"99/99/9999", "", "mid-", "Sept", "Dec", "1st", "days", "weeks",
+		"coming", "couple", "few", "several", "Christmas", "Day", "New", "Year",
+		"'s", "Eve", "Sunday", "Times", "said", "sales", "1-15", "30-31",
+		"summer", "winter", "Mid-2019", "time", "highest"
+	};
+	const int nw = (int)(sizeof(words) / sizeof(words[0]));
+	const char *tok[16];
+	struct timex tx[16];
+	struct date s, e, pub;
+	unsigned seed = 12345;
+	int it, i, j, k, n, t, bad = 0, resolved = 0, backwards = 0;
+
+	for (it = 0; it < 20000; it++) {
+		seed = seed * 1103515245u + 12345u;
+		n = (int)((seed >> 16) % 12);
+		for (i = 0; i < n; i++) {
+			seed = seed * 1103515245u + 12345u;
+			tok[i] = words[(seed >> 16) % (unsigned)nw];
+		}
+		seed = seed * 1103515245u + 12345u;
+		pub.y = (seed >> 16) % 5 ? 1990 + (int)((seed >> 8) % 60) : 0;
+		pub.m = pub.y ? 1 + (int)((seed >> 4) % 12) : 0;
+		pub.d = pub.m ? 1 + (int)(seed % (unsigned)date_days_in_month(pub.y, pub.m)) : 0;
+		k = timex_find(tok, n, tx, 16);
+		for (j = 0; j < k; j++) {
+			if (tx[j].start < 0 || tx[j].end > n || tx[j].start >= tx[j].end ||
+			    (j && tx[j].start < tx[j - 1].end))
+				bad++;
+			for (t = 0; t < 3; t++) {
+				if (timex_resolve(&tx[j], &pub, (enum tense)t, &s, &e) < 0) {
+					if (s.y || e.y)
+						bad++;
+					continue;
+				}
+				resolved++;
+				if (!s.y || s.m < 0 || s.m > 12 || (!s.m && s.d) ||
+				    (s.m && s.d > date_days_in_month(s.y, s.m)) || s.d < 0)
+					bad++;
+				if (e.y && (e.m < 0 || e.m > 12 || (!e.m && e.d) ||
+					    (e.m && e.d > date_days_in_month(e.y, e.m))))
+					bad++;
+				if (e.y && e.y < s.y) {
+					struct strbuf sb = STRBUF_INIT;
+					char b1[16], b2[16];
+					timex_text(&tx[j], tok, &sb);
+					if (backwards++ < 8)
+						printf("  backwards: '%s' pub %d-%d-%d tense %d -> %s..%s\n",
+						       sb_str(&sb), pub.y, pub.m, pub.d, t, fmt(&s, b1), fmt(&e, b2));
+					sb_release(&sb);
+				}
+			}
+		}
+	}
+	test_cond("random token soup keeps spans and dates sound", bad == 0);
+	test_cond("random token soup resolves something", resolved > 1000);
+	if (backwards)
+		printf("  %d intervals end before they start\n", backwards);
+	test_cond("random token soup: intervals run forward", backwards == 0);
 }
 
 /*==== The golden sentences ====*/
@@ -710,12 +909,14 @@ int main(void)
 	test_weekdays();
 	test_relative();
 	test_ago();
+	test_seasons();
 	test_months();
 	test_years();
 	test_spans();
 	test_times_and_traps();
 	test_api();
 	test_golden();
+	test_soup();
 	printf("%.3f s\n", now_seconds() - t0);
 	return test_report();
 }
