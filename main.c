@@ -15,6 +15,7 @@ struct command {
 
 static const struct command commands[] = {
 	/* one row per subcommand, in the order --help lists them */
+	{ "parse", cmd_parse, "tag and parse sentences into CoNLL-U" },
 	{ NULL, NULL, NULL }
 };
 

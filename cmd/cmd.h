@@ -6,6 +6,7 @@
 #ifndef ENTENTE_CMD_H
 #define ENTENTE_CMD_H
 
+int cmd_parse(int argc, char **argv);	/* cmd/parse.c */
 
 
 
