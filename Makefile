@@ -80,3 +80,31 @@ eval: entente
 clean:
 	rm -f entente main.o main.d libentente.a $(LIB_OBJS) $(LIB_OBJS:.o=.d) $(UNIT_BINS)
 	rm -rf tests/out demo-out
+
+#==== Tagger and parser (ingest/parser.c, models/) ====
+# The shipped model is assembled into the binary by ingest/model-data.c.
+UD_DIR   ?= /work/shared/ud
+WORDNET  ?= /usr/share/wordnet
+NEWS     ?= /work/shared/corpus/news.jsonl
+ingest/model-data.o: models/en_ewt.model
+
+.PHONY: model eval-parser bench-parser
+# Retrain from scratch (train set; epochs chosen on dev); deterministic.
+model: entente
+	./entente parse --train $(UD_DIR)/en_ewt-ud-train.conllu \
+	  --dev $(UD_DIR)/en_ewt-ud-dev.conllu --wordnet $(WORDNET) \
+	  --out models/en_ewt.model
+	$(MAKE) entente
+
+eval-parser: entente
+	./entente parse --eval $(UD_DIR)/en_ewt-ud-test.conllu
+
+bench-parser: entente
+	@mkdir -p tests/out
+	@echo "== (a) en_ewt-ud-test.conllu x 48 (gold tokens)"
+	@/usr/bin/time -f "peak memory: %M kB" ./entente parse --input conllu --bench 48 $(UD_DIR)/en_ewt-ud-test.conllu
+	@python3 tests/news-sentences.py $(NEWS) > tests/out/news-sentences.txt
+	@echo "== (b) sentences of $(NEWS) (simple tokenisation)"
+	@/usr/bin/time -f "peak memory: %M kB" ./entente parse --input text --bench 1 tests/out/news-sentences.txt
+
+bench: bench-parser

@@ -15,8 +15,11 @@ struct command {
 
 static const struct command commands[] = {
 	/* one row per subcommand, in the order --help lists them */
+	{ "extract", cmd_extract, "print the triples of articles as JSON lines" },
+	{ "ingest", cmd_ingest, "extract triples and store them, merged, in a database" },
 	{ "export", cmd_export, "write the stored graph as GraphML, GEXF or JSON" },
 	{ "query", cmd_query, "meetings, actors and the history between two actors" },
+	{ "parse", cmd_parse, "tag and parse sentences into CoNLL-U" },
 	{ NULL, NULL, NULL }
 };
 

@@ -6,9 +6,11 @@
 #ifndef ENTENTE_CMD_H
 #define ENTENTE_CMD_H
 
+int cmd_extract(int argc, char **argv);
+int cmd_ingest(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_query(int argc, char **argv);
-
+int cmd_parse(int argc, char **argv);
 
 
 

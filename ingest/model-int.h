@@ -1,0 +1,280 @@
+/*
+ * model-int.h: private to the tagger, lemmatiser and parser. Feature
+ * hashing, the two kinds of weight table (a growable float table for
+ * training and the frozen, quantised, sparse table that ships), the model
+ * file sections, and struct parser itself.
+ *
+ * A frozen table maps a 32-bit feature fingerprint to a sparse row of
+ * (class, int16 weight) entries packed in uint32s; scores are int32 sums,
+ * so tagging and parsing never touch floating point.
+ */
+#ifndef ENTENTE_MODEL_INT_H
+#define ENTENTE_MODEL_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "ingest/parser.h"
+#include "util.h"
+
+/*==== Hashing ====*/
+
+static inline uint64_t mix64(uint64_t x)
+{
+	x ^= x >> 30;
+	x *= 0xbf58476d1ce4e5b9ULL;
+	x ^= x >> 27;
+	x *= 0x94d049bb133111ebULL;
+	x ^= x >> 31;
+	return x;
+}
+
+/* Feature key from a template number and up to three values (word hashes
+ * or small integers): one multiply per value and one final mix. */
+static inline uint64_t fkey(unsigned tmpl, uint64_t a, uint64_t b, uint64_t c)
+{
+	uint64_t h = ((uint64_t)(tmpl + 1) * 0x9e3779b97f4a7c15ULL) ^ a;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= b * 0xc4ceb9fe1a85ec53ULL;
+	h ^= (c * 0x2545f4914f6cdd1dULL) >> 7 | (c * 0x2545f4914f6cdd1dULL) << 57;
+	return mix64(h);
+}
+
+uint64_t hash_bytes(const char *s, size_t n);
+
+/*==== Frozen tables ====*/
+
+/* A frozen table is an array of 64-byte buckets (one cache line each); a
+ * feature lives in bucket ((k >> 32) * nbuckets) >> 32 or nowhere: when a
+ * bucket is full at freeze time the least important rows are dropped, so a
+ * lookup reads exactly one line and needs no data-dependent branch, and
+ * the lookups of all features of a decision overlap in memory.
+ * Sparse tables hold 8 slots of { fingerprint, entry offset << 8 | entry
+ * count } per bucket, the entries elsewhere; dense tables (at most
+ * DENSE_CLS classes) hold 5 slots of { fingerprint, int16 weight[4] }. */
+#define BUCKET_WORDS 16
+#define SPARSE_SLOTS 8
+#define DENSE_SLOTS 5
+#define DENSE_CLS 4
+
+struct ftab {
+	uint32_t ncls;		/* number of classes */
+	uint32_t nbuckets;
+	uint32_t nent;		/* entries in ent[] (sparse tables) */
+	int dense;		/* ncls <= DENSE_CLS */
+	const uint32_t *bk;	/* nbuckets * BUCKET_WORDS words */
+	const uint32_t *ent;	/* class << 16 | (uint16) weight */
+};
+
+static inline uint32_t fkey32(uint64_t k)
+{
+	uint32_t f = (uint32_t)k;
+	return f ? f : 1;
+}
+
+static inline uint32_t ftab_bucket(const struct ftab *t, uint64_t k)
+{
+	return (uint32_t)(((k >> 32) * (uint64_t)t->nbuckets) >> 32);
+}
+
+#define FTAB_MAXK 96
+
+/* Add the rows of the nk features keys[] to score[] (which must have room
+ * for DENSE_CLS classes at least). */
+static inline void ftab_score(const struct ftab *t, const uint64_t *keys, int nk,
+			      int32_t *score)
+{
+	const uint32_t *bp[FTAB_MAXK];
+	int i, j;
+
+	for (i = 0; i < nk; i++) {
+		bp[i] = t->bk + (size_t)ftab_bucket(t, keys[i]) * BUCKET_WORDS;
+		__builtin_prefetch(bp[i]);
+	}
+	if (t->dense) {
+		int32_t s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+		for (i = 0; i < nk; i++) {
+			uint32_t f = fkey32(keys[i]), a = 0, b = 0;
+			const uint32_t *w = bp[i];
+			for (j = 0; j < DENSE_SLOTS; j++, w += 3) {
+				uint32_t m = 0u - (uint32_t)(w[0] == f);
+				a |= w[1] & m;
+				b |= w[2] & m;
+			}
+			s0 += (int16_t)(a & 0xffff);
+			s1 += (int16_t)(a >> 16);
+			s2 += (int16_t)(b & 0xffff);
+			s3 += (int16_t)(b >> 16);
+		}
+		score[0] += s0;
+		score[1] += s1;
+		score[2] += s2;
+		score[3] += s3;
+		return;
+	}
+	{
+		uint32_t row[FTAB_MAXK];
+		for (i = 0; i < nk; i++) {
+			uint32_t f = fkey32(keys[i]), r = 0;
+			const uint32_t *w = bp[i];
+			for (j = 0; j < SPARSE_SLOTS; j++, w += 2)
+				r |= w[1] & (0u - (uint32_t)(w[0] == f));
+			row[i] = r;
+			__builtin_prefetch(t->ent + (r >> 8));
+		}
+		for (i = 0; i < nk; i++) {
+			const uint32_t *e = t->ent + (row[i] >> 8);
+			uint32_t n = row[i] & 255, x;
+			for (x = 0; x < n; x++)
+				score[e[x] >> 16] += (int16_t)(e[x] & 0xffff);
+		}
+	}
+}
+
+/*==== Training tables ====*/
+
+/* Averaged perceptron rows: w is the current weight, u the sum of
+ * (time * update) so that the average is w - u / time (Daume's trick). */
+struct wtab {
+	uint32_t ncls;
+	size_t nslots;		/* power of two */
+	size_t nused;
+	uint64_t *keys;		/* 0 = empty */
+	uint32_t *rowof;	/* slot -> row */
+	uint32_t *count;	/* per row: times the feature was seen in updates */
+	float *w, *u;		/* per row: ncls floats each */
+	size_t nrows, rows_alloc;
+};
+
+void wtab_init(struct wtab *t, uint32_t ncls);
+void wtab_release(struct wtab *t);
+/* Row of feature k, or -1 when absent (and 'create' is 0). */
+long wtab_row(struct wtab *t, uint64_t k, int create);
+void wtab_score(const struct wtab *t, const uint64_t *keys, int nk, float *score);
+/* w[cls] += d for all keys at time 'now'. */
+void wtab_update(struct wtab *t, const uint64_t *keys, int nk, int cls,
+		 float d, double now);
+
+/* Quantise the averaged weights at time 'now' into a frozen table stored
+ * in freshly allocated memory (*pmem, caller frees). Rows seen fewer than
+ * 'min_count' times and weights below 'min_abs' of the largest are dropped. */
+void wtab_freeze(const struct wtab *t, double now, unsigned min_count,
+		 double min_abs, struct ftab *out, void **pmem, size_t *pbytes);
+
+/*==== The model ====*/
+
+#define MODEL_MAGIC "ENTPARS1"
+#define MODEL_VERSION 1
+#define MAX_TAGS 256
+#define MAX_DEPRELS 128
+
+enum { ACT_SHIFT, ACT_LEFT, ACT_RIGHT, ACT_COUNT };
+
+struct lemma_slot {
+	uint32_t key;		/* fingerprint of (lowercase form, class); 0 empty */
+	uint32_t str;		/* offset of the lemma in the string pool */
+};
+
+struct lemma_tab {
+	uint32_t mask;
+	const struct lemma_slot *slots;
+};
+
+struct parser {
+	const unsigned char *data;	/* the model bytes */
+	size_t size;
+	void *owned;			/* malloc'd copy of a loaded file, or NULL */
+	const char *strings;		/* string pool */
+	size_t strings_len;
+	int ntags;			/* joint UPOS+XPOS tags */
+	int tag_upos[MAX_TAGS];
+	const char *tag_xpos[MAX_TAGS];
+	int ndeprel;
+	const char *deprel[MAX_DEPRELS];
+	int punct_deprel;		/* index of "punct" or -1 */
+	struct ftab tagger, act, lab;
+	struct lemma_tab lemma;
+	void *train_mem[3];		/* frozen tables built in memory (training) */
+};
+
+/* Parse 'size' bytes at 'data' (kept alive by the caller) into 'p'.
+ * 'name' names the source in messages. */
+int model_open(struct parser *p, const unsigned char *data, size_t size,
+	       const char *name);
+
+/* Serialise a parser into a model file image (caller frees *pbuf). */
+void model_serialise(const struct parser *p, const struct lemma_slot *lslots,
+		     uint32_t lnslots, unsigned char **pbuf, size_t *plen);
+
+uint64_t model_checksum(const unsigned char *p, size_t n);
+
+/*==== Internal pieces shared with training and tests ====*/
+
+/* Per-sentence token features (hashes) the tagger and parser use. */
+struct tokfeat {
+	uint64_t w;		/* lowercase form */
+	uint64_t form;		/* exact form */
+	uint64_t shape;
+	uint64_t pre[3];	/* 1..3 byte prefixes of lowercase form */
+	uint64_t suf[4];	/* 1..4 byte suffixes */
+	int flags;		/* TF_* */
+};
+enum { TF_UPPER = 1, TF_DIGIT = 2, TF_HYPHEN = 4, TF_ALLCAP = 8 };
+
+void tokfeat_compute(struct tokfeat *tf, const char *form);
+
+#define TAGGER_NFEAT 26
+/* Keys of the tagging features of token i given the two previous tags
+ * (joint tag + 1, 0 = none). */
+int tagger_features(const struct tokfeat *tf, int n, int i, int t1, int t2,
+		    uint64_t *keys);
+/* Tag n tokens with the frozen table; tags[] receive joint tag ids. */
+void tagger_run(const struct parser *p, const struct tokfeat *tf, int n,
+		int *tags);
+
+/* Lemma of a form with a given joint tag; writes to out (size outsz). */
+void lemma_of(const struct parser *p, const char *form, int tag, char *out,
+	      size_t outsz);
+/* Building the lemma table: add (form, xpos) -> lemma evidence. */
+struct lemma_builder;
+struct lemma_builder *lemma_builder_new(void);
+void lemma_builder_add(struct lemma_builder *b, const char *form,
+		       int tag, const char *lemma);
+/* WordNet exception list file for class 'cls' (LEMMA_CLS_*). */
+int lemma_builder_exc(struct lemma_builder *b, const char *path, int cls);
+/* Finish: most frequent lemma per key; appends lemma strings to 'pool'. */
+void lemma_builder_finish(struct lemma_builder *b, struct strbuf *pool,
+			  struct lemma_slot **pslots, uint32_t *pnslots);
+void lemma_builder_free(struct lemma_builder *b);
+enum { LEMMA_CLS_VERB = 1000, LEMMA_CLS_NOUN, LEMMA_CLS_ADJ, LEMMA_CLS_ADV };
+uint32_t lemma_key(const char *lower, size_t n, int cls);
+
+/* Parser state for transitions (arc-hybrid); tokens 1..n, 0 = root. */
+struct pstate {
+	int n;
+	int *stack, sp;		/* stack[0] = 0 (root); sp = stack depth */
+	int b;			/* front of buffer, n + 1 when empty */
+	int *head, *label;
+	int *lc1, *lc2, *rc1, *rc2;	/* left/rightmost children, 0 none */
+	int *nl, *nr;		/* number of left/right children */
+	uint64_t *lset, *rset;	/* bit sets of child labels */
+};
+
+void pstate_alloc(struct pstate *st, int n);
+void pstate_free(struct pstate *st);
+void pstate_reset(struct pstate *st, int n);
+int pstate_legal(const struct pstate *st, int act);
+int pstate_final(const struct pstate *st);
+void pstate_apply(struct pstate *st, int act, int label);
+/* Dynamic-oracle cost of 'act' against gold heads gh[1..n]. */
+int pstate_cost(const struct pstate *st, int act, const int *gh);
+
+#define PARSER_NFEAT 80
+#define LABEL_NFEAT 24
+/* Word hashes ws[0..n+1] (0 root, n+1 none) and tags ts[] likewise. */
+int parser_features(const struct pstate *st, const uint64_t *ws,
+		    const int *ts, uint64_t *keys);
+int label_features(const struct pstate *st, const uint64_t *ws,
+		   const int *ts, int dir, uint64_t *keys);
+
+#endif

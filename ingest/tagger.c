@@ -1,0 +1,131 @@
+/*
+ * tagger.c: the greedy left-to-right averaged-perceptron tagger. Each token
+ * gets one joint UPOS+XPOS tag from features of its form, affixes, shape,
+ * neighbouring words and the two tags before it (model-int.h).
+ */
+#include "ingest/tagger.h"
+
+#include <string.h>
+
+#include "ingest/model-int.h"
+
+#define BOS_HASH 0x1234567811111111ULL
+#define EOS_HASH 0x8765432122222222ULL
+
+void tokfeat_compute(struct tokfeat *tf, const char *form)
+{
+	char low[64], shape[16];
+	size_t n = strlen(form), m, i, k = 0;
+	int up = 0, lo = 0;
+
+	m = n < sizeof(low) ? n : sizeof(low);
+	tf->flags = 0;
+	for (i = 0; i < m; i++) {
+		unsigned char c = (unsigned char)form[i];
+		char s;
+		if (c >= 'A' && c <= 'Z') {
+			low[i] = (char)(c + 32);
+			s = 'X';
+			up++;
+		} else if (c >= '0' && c <= '9') {
+			low[i] = '0';
+			s = 'd';
+			tf->flags |= TF_DIGIT;
+		} else {
+			low[i] = (char)c;
+			if (c >= 'a' && c <= 'z') {
+				s = 'x';
+				lo++;
+			} else if (c >= 0x80)
+				s = 'u';
+			else
+				s = (char)c;
+			if (c == '-')
+				tf->flags |= TF_HYPHEN;
+		}
+		if (k < sizeof(shape) && (k == 0 || shape[k - 1] != s))
+			shape[k++] = s;
+	}
+	if (up)
+		tf->flags |= TF_UPPER;
+	if (up > 1 && !lo)
+		tf->flags |= TF_ALLCAP;
+	tf->w = hash_bytes(low, m);
+	tf->form = hash_bytes(form, n) ^ 0x5555;
+	tf->shape = hash_bytes(shape, k) ^ 0x7777;
+	for (i = 0; i < 3; i++)
+		tf->pre[i] = m > i + 1 ? hash_bytes(low, i + 1) : 0;
+	for (i = 0; i < 4; i++)
+		tf->suf[i] = m > i + 1 ? hash_bytes(low + m - (i + 1), i + 1) : 0;
+}
+
+static uint64_t wat(const struct tokfeat *tf, int n, int i)
+{
+	if (i < 0)
+		return BOS_HASH + (uint64_t)(-i);
+	if (i >= n)
+		return EOS_HASH + (uint64_t)(i - n);
+	return tf[i].w;
+}
+
+int tagger_features(const struct tokfeat *tf, int n, int i, int t1, int t2,
+		    uint64_t *k)
+{
+	const struct tokfeat *c = &tf[i];
+	uint64_t wm1 = wat(tf, n, i - 1), wp1 = wat(tf, n, i + 1);
+	int f = 0;
+
+	k[f++] = fkey(0, 0, 0, 0);
+	k[f++] = fkey(1, c->w, 0, 0);
+	k[f++] = fkey(2, c->form, 0, 0);
+	k[f++] = fkey(3, c->suf[0], 0, 0);
+	k[f++] = fkey(4, c->suf[1], 0, 0);
+	k[f++] = fkey(5, c->suf[2], 0, 0);
+	k[f++] = fkey(6, c->suf[3], 0, 0);
+	k[f++] = fkey(7, c->pre[0], 0, 0);
+	k[f++] = fkey(8, c->pre[1], 0, 0);
+	k[f++] = fkey(9, c->pre[2], 0, 0);
+	k[f++] = fkey(10, c->shape, 0, 0);
+	k[f++] = fkey(11, (uint64_t)t1, 0, 0);
+	k[f++] = fkey(12, (uint64_t)t1, (uint64_t)t2, 0);
+	k[f++] = fkey(13, (uint64_t)t1, c->w, 0);
+	k[f++] = fkey(14, wm1, 0, 0);
+	k[f++] = fkey(15, wat(tf, n, i - 2), 0, 0);
+	k[f++] = fkey(16, wp1, 0, 0);
+	k[f++] = fkey(17, wat(tf, n, i + 2), 0, 0);
+	k[f++] = fkey(18, i > 0 ? tf[i - 1].suf[2] : 1, 0, 0);
+	k[f++] = fkey(19, i + 1 < n ? tf[i + 1].suf[2] : 1, 0, 0);
+	k[f++] = fkey(20, i + 1 < n ? tf[i + 1].shape : 1, 0, 0);
+	k[f++] = fkey(21, wm1, c->w, 0);
+	k[f++] = fkey(22, c->w, wp1, 0);
+	k[f++] = fkey(23, i == 0, c->shape, 0);
+	k[f++] = fkey(24, (uint64_t)t1, c->suf[2], 0);
+	k[f++] = fkey(25, (uint64_t)c->flags, i == 0, 0);
+	return f;
+}
+
+void tagger_run(const struct parser *p, const struct tokfeat *tf, int n,
+		int *tags)
+{
+	uint64_t keys[TAGGER_NFEAT];
+	int32_t score[MAX_TAGS];
+	int i, nk, c, best;
+
+	for (i = 0; i < n; i++) {
+		int t1 = i > 0 ? tags[i - 1] + 1 : 0;
+		int t2 = i > 1 ? tags[i - 2] + 1 : 0;
+		nk = tagger_features(tf, n, i, t1, t2, keys);
+		memset(score, 0, sizeof(score[0]) * (size_t)p->ntags);
+		ftab_score(&p->tagger, keys, nk, score);
+		best = 0;
+		for (c = 1; c < p->ntags; c++)
+			if (score[c] > score[best])
+				best = c;
+		tags[i] = best;
+	}
+}
+
+int tagger_ntags(const struct parser *p)
+{
+	return p->ntags;
+}

@@ -1,0 +1,98 @@
+/*
+ * test_tagger.c: token features and the shipped tagger on sentences
+ * written for the test.
+ */
+#include <string.h>
+
+#include "ingest/model-int.h"
+#include "ingest/parser.h"
+#include "ingest/tagger.h"
+#include "tests/unit/testhelp.h"
+
+static void test_tokfeat(void)
+{
+	struct tokfeat a, b, c, d;
+	uint64_t k1[TAGGER_NFEAT], k2[TAGGER_NFEAT];
+	struct tokfeat s[3];
+	int n;
+
+	tokfeat_compute(&a, "Ankara");
+	tokfeat_compute(&b, "ankara");
+	tokfeat_compute(&c, "1999");
+	tokfeat_compute(&d, "2018");
+	test_cond("lowercase form shared", a.w == b.w);
+	test_cond("exact form differs", a.form != b.form);
+	test_cond("shape differs with case", a.shape != b.shape);
+	test_cond("capitalised flag", (a.flags & TF_UPPER) && !(b.flags & TF_UPPER));
+	test_cond("digits normalised: years share the word feature", c.w == d.w);
+	test_cond("digit flag", c.flags & TF_DIGIT);
+	test_cond("suffix of 3", a.suf[2] == b.suf[2]);
+	tokfeat_compute(&s[0], "Gantz");
+	tokfeat_compute(&s[1], "met");
+	tokfeat_compute(&s[2], "Akar");
+	n = tagger_features(s, 3, 1, 5, 6, k1);
+	test_cond("tagger feature count", n == TAGGER_NFEAT);
+	tagger_features(s, 3, 1, 7, 6, k2);
+	test_cond("previous tag changes the tag features", k1[11] != k2[11] &&
+		  k1[1] == k2[1]);
+}
+
+static void check_tags(struct parser *p, const char *const *w, int n,
+		       const char *const *want_upos, const char *const *want_xpos)
+{
+	struct parse ps;
+	int i, ok = 1;
+
+	parse_init(&ps);
+	if (parser_tag(p, w, n, &ps) < 0) {
+		test_cond("tagging succeeds", 0);
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		if (strcmp(upos_name(ps.upos[i]), want_upos[i]) ||
+		    (want_xpos[i] && strcmp(ps.xpos[i], want_xpos[i]))) {
+			printf("  %s: got %s/%s, want %s/%s\n", w[i], upos_name(ps.upos[i]),
+			       ps.xpos[i], want_upos[i], want_xpos[i] ? want_xpos[i] : "*");
+			ok = 0;
+		}
+		if (ps.head[i] != 0)
+			ok = 0;
+	}
+	test_cond(w[0], ok);
+	parse_release(&ps);
+}
+
+static void test_shipped_tagger(void)
+{
+	struct parser *p = parser_default();
+
+	test_cond("shipped model loads", p != NULL);
+	if (!p)
+		return;
+	test_cond("tag set", tagger_ntags(p) > 40);
+	{
+		static const char *const w[] = { "The", "ambassadors", "met", "the", "minister", "." };
+		static const char *const u[] = { "DET", "NOUN", "VERB", "DET", "NOUN", "PUNCT" };
+		static const char *const x[] = { "DT", "NNS", "VBD", "DT", "NN", "." };
+		check_tags(p, w, 6, u, x);
+	}
+	{
+		static const char *const w[] = { "Russia", "will", "not", "recognise", "the", "vote", "." };
+		static const char *const u[] = { "PROPN", "AUX", "PART", "VERB", "DET", "NOUN", "PUNCT" };
+		static const char *const x[] = { "NNP", "MD", "RB", "VB", "DT", "NN", "." };
+		check_tags(p, w, 7, u, x);
+	}
+	{
+		static const char *const w[] = { "She", "has", "visited", "Paris", "twice", "." };
+		static const char *const u[] = { "PRON", "AUX", "VERB", "PROPN", "ADV", "PUNCT" };
+		static const char *const x[] = { "PRP", "VBZ", "VBN", "NNP", "RB", "." };
+		check_tags(p, w, 6, u, x);
+	}
+}
+
+int main(void)
+{
+	test_tokfeat();
+	test_shipped_tagger();
+	return test_report();
+}
