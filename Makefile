@@ -57,9 +57,9 @@ ingest/events.o: ingest/events-data.inc
 
 # Load the real Phoenix dictionaries and time it (skipped without /work/shared).
 PHOENIX_DIR ?= /work/shared/dictionaries
-bench-kb: tests/unit/bench_kb
+bench-kb: tests/bench/bench_kb
 	@sh tests/bench-kb.sh $(PHOENIX_DIR)
-tests/unit/bench_kb: tests/unit/bench_kb.c libentente.a
+tests/bench/bench_kb: tests/bench/bench_kb.c libentente.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< libentente.a $(LDLIBS)
 
 # Install the Debian packages the build needs, only when some are missing.
@@ -93,5 +93,5 @@ check: deps test-deps
 
 clean:
 	rm -f entente main.o main.d libentente.a $(LIB_OBJS) $(LIB_OBJS:.o=.d) $(UNIT_BINS)
-	rm -f ingest/kb-data.inc ingest/events-data.inc tests/unit/bench_kb
+	rm -f ingest/kb-data.inc ingest/events-data.inc tests/bench/bench_kb
 	rm -rf tests/out demo-out

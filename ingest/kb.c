@@ -1591,6 +1591,7 @@ int kb_match(const struct kb *kb, const char *const *tok, int n, int i,
 	char w[KB_WORD_MAX];
 	const struct kb_entry *e;
 	const struct kb_code *c;
+	const char *dash;
 
 	if (!kb || !tok || i < 0)
 		return 0;
@@ -1610,6 +1611,15 @@ int kb_match(const struct kb *kb, const char *const *tok, int n, int i,
 			best = k - i + 1;
 			best_e = ei;
 		}
+	}
+	if (best_e < 0 && i < n && tok[i] && (dash = strchr(tok[i], '-')) && dash > tok[i] &&
+	    fold_word(tok[i], (size_t)(dash - tok[i]), w) >= 0 && (node = edge_find(kb, 0, w))) {
+		/* "Greek-Cypriot", "U.S.-led", "Turkish-made": the first part */
+		if (kb->nodes[node].actor >= 0 && has_upper(tok[i]))
+			best_e = kb->nodes[node].actor;
+		else
+			best_e = kb->nodes[node].agent;
+		best = 1;
 	}
 	if (best_e < 0)
 		return 0;

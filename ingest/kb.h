@@ -81,8 +81,10 @@ int kb_load_agents_buf(struct kb *kb, const char *name, const char *buf, size_t 
  * 'when' chooses among date-ranged codes: the code whose range holds the
  * date, else the undated code, else the range nearest to the date; NULL or
  * y == 0 gives the most recent code (open-ended, else latest ending).
- * Returns the number of tokens matched (0 = none, *hit untouched) and fills
- * *hit. The cost is that of the tokens read, not of the kb's size. */
+ * When no phrase starts at tok[i] and tok[i] is hyphenated, its first part
+ * may match alone ("Greek-Cypriot", "U.S.-led": 1 token, the first part's
+ * actor). Returns the number of tokens matched (0 = none, *hit untouched)
+ * and fills *hit. The cost is that of the tokens read, not of the kb's size. */
 int kb_match(const struct kb *kb, const char *const *tok, int n, int i,
 	     const struct date *when, struct kb_hit *hit /* OUT */);
 

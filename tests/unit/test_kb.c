@@ -120,6 +120,12 @@ static void test_countries(void)
 	test_cond("Gaza is a place", match("Gaza", NULL, &h) == 1 && h.type == ACTOR_PLACE);
 	test_streq("Gaza country", h.country, "PSE");
 
+	/* a hyphenated token may match by its first part */
+	test_cond("Greek-Cypriot", match("Greek-Cypriot leaders", NULL, &h) == 1);
+	test_streq("Greek-Cypriot code", h.code, "GRC");
+	test_streq("U.S.-led", code_of("U.S.-led coalition", NULL), "USA");
+	test_cond("not a lower-case first part", match("anti-war", NULL, &h) == 0);
+
 	/* phrases that name no country hide their first word */
 	test_cond("Indian Ocean is nobody", match("Indian Ocean", NULL, &h) == 0);
 	test_cond("Indian troops: the adjective", match("Indian troops", NULL, &h) == 1);
@@ -168,6 +174,7 @@ static void test_orgs(void)
 	test_streq("Taliban", code_of("Taliban", NULL), "AFGREB");
 	test_streq("ISIL", code_of("ISIL", NULL), "IMGMUSISI");
 	test_cond("Islamic State is two tokens", match("Islamic State fighters", NULL, &h) == 2);
+	test_streq("al-Qaeda, a hyphenated name", code_of("al-Qaeda", NULL), "IMGMUSALQ");
 }
 
 static void test_roles(void)
