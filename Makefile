@@ -26,7 +26,7 @@ TEST_DEB_PKGS = libxml2-utils python3 python3-networkx python3-jsonschema sqlite
 # Benchmark data (CaRB, PLOVER, the seed); never copied into the repo.
 SHARED ?= ../shared
 
-.PHONY: all deps test-deps demo check unit cli clean bench eval fuzz
+.PHONY: all deps test-deps demo check unit cli clean bench eval fuzz bench-kb
 
 all: entente
 
@@ -41,6 +41,28 @@ CFLAGS += -MMD -MP
 -include $(LIB_OBJS:.o=.d) main.d
 
 tests/unit/test_%: tests/unit/test_%.c libentente.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< libentente.a $(LDLIBS)
+
+# Generated sources: the knowledge base's built-in tables (data/, iso-codes)
+# and the event lexicon, embedded as C text.
+ISO_CODES_DIR ?= /usr/share/iso-codes/json
+KB_DATA = data/countries.txt data/orgs.txt data/roles.txt \
+          $(ISO_CODES_DIR)/iso_3166-1.json $(ISO_CODES_DIR)/iso_3166-3.json
+ingest/kb-data.inc: $(KB_DATA) tools/embed.sh
+	sh tools/embed.sh kb_data_countries=data/countries.txt kb_data_orgs=data/orgs.txt \
+	  kb_data_roles=data/roles.txt kb_data_iso3166_1=$(ISO_CODES_DIR)/iso_3166-1.json \
+	  kb_data_iso3166_3=$(ISO_CODES_DIR)/iso_3166-3.json >$@.tmp && mv $@.tmp $@
+ingest/events-data.inc: data/verbs.txt tools/gen-verbs.awk
+	LC_ALL=C awk -f tools/gen-verbs.awk data/verbs.txt >$@.tmp1
+	LC_ALL=C sort $@.tmp1 >$@.tmp && rm -f $@.tmp1 && mv $@.tmp $@
+ingest/kb.o: ingest/kb-data.inc
+ingest/events.o: ingest/events-data.inc
+
+# Load the real Phoenix dictionaries and time it (skipped without /work/shared).
+PHOENIX_DIR ?= /work/shared/dictionaries
+bench-kb: tests/bench/bench_kb
+	@sh tests/bench-kb.sh $(PHOENIX_DIR)
+tests/bench/bench_kb: tests/bench/bench_kb.c libentente.a
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< libentente.a $(LDLIBS)
 
 # Install the Debian packages the build needs, only when some are missing.
@@ -79,6 +101,7 @@ eval: entente
 
 clean:
 	rm -f entente main.o main.d libentente.a $(LIB_OBJS) $(LIB_OBJS:.o=.d) $(UNIT_BINS)
+	rm -f ingest/kb-data.inc ingest/events-data.inc tests/bench/bench_kb
 	rm -rf tests/out demo-out
 
 #==== Tagger and parser (ingest/parser.c, models/) ====
