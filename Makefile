@@ -106,9 +106,9 @@ clean:
 
 #==== Tagger and parser (ingest/parser.c, models/) ====
 # The shipped model is assembled into the binary by ingest/model-data.c.
-UD_DIR   ?= /work/shared/ud
+UD_DIR   ?= $(SHARED)/ud
 WORDNET  ?= /usr/share/wordnet
-NEWS     ?= /work/shared/corpus/news.jsonl
+NEWS     ?= $(SHARED)/corpus/news.jsonl
 ingest/model-data.o: models/en_ewt.model
 
 .PHONY: model eval-parser bench-parser
@@ -131,3 +131,17 @@ bench-parser: entente
 	@/usr/bin/time -f "peak memory: %M kB" ./entente parse --input text --bench 1 tests/out/news-sentences.txt
 
 bench: bench-parser
+
+# Fuzz targets (clang's libFuzzer): make fuzz builds them and runs each for
+# FUZZ_SECONDS on its seeds; crashes land in tests/fuzz/crash-*.
+FUZZ_SECONDS ?= 60
+FUZZ_SRCS = util.c ingest/triple.c ingest/utf8.c ingest/token.c ingest/sentence.c ingest/reader.c
+fuzz:
+	@mkdir -p tests/fuzz/out
+	clang -g -O1 -std=c11 -D_POSIX_C_SOURCE=200809L -I. $(PKG_CFLAGS) -fsanitize=fuzzer,address,undefined \
+	  -o tests/fuzz/out/text-fuzzer tests/fuzz/text-fuzzer.c $(FUZZ_SRCS) $(PKG_LIBS)
+	clang -g -O1 -std=c11 -D_POSIX_C_SOURCE=200809L -I. $(PKG_CFLAGS) -fsanitize=fuzzer,address,undefined \
+	  -o tests/fuzz/out/jsonl-fuzzer tests/fuzz/jsonl-fuzzer.c $(FUZZ_SRCS) $(PKG_LIBS)
+	@mkdir -p tests/fuzz/out/corpus-text tests/fuzz/out/corpus-jsonl
+	tests/fuzz/out/text-fuzzer -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=tests/fuzz/crash- tests/fuzz/out/corpus-text tests/fuzz/seeds/text
+	tests/fuzz/out/jsonl-fuzzer -max_total_time=$(FUZZ_SECONDS) -dict=tests/fuzz/jsonl.dict -artifact_prefix=tests/fuzz/crash- tests/fuzz/out/corpus-jsonl tests/fuzz/seeds/jsonl

@@ -11,6 +11,9 @@
 #include "ingest/conllu.h"
 #include "ingest/model-train.h"
 #include "ingest/parser.h"
+#include "ingest/sentence.h"
+#include "ingest/token.h"
+#include "ingest/utf8.h"
 #include "util.h"
 
 static const char *const parse_usage[] = {
@@ -25,29 +28,6 @@ static const char *const parse_usage[] = {
 	"    -h, --help       show this help",
 	NULL
 };
-
-/* The tokeniser of --input=text: splits 'line' in place on whitespace.
- * Swap this for the real sentence splitter/tokenizer when it lands. */
-static int tokens_of_line(char *line, const char ***ptoks, int *pn, int *palloc)
-{
-	char *p = line;
-	int n = 0;
-
-	for (;;) {
-		while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\f' || *p == '\v')
-			p++;
-		if (!*p)
-			break;
-		ALLOC_GROW(*ptoks, n + 1, *palloc);
-		(*ptoks)[n++] = p;
-		while (*p && *p != ' ' && *p != '\t' && *p != '\r' && *p != '\f' && *p != '\v')
-			p++;
-		if (*p)
-			*p++ = '\0';
-	}
-	*pn = n;
-	return 0;
-}
 
 static void write_parse(const struct conllu_sent *cs, const char *const *forms,
 			const struct parse *ps)
@@ -133,23 +113,26 @@ static int run(struct parser *p, const char *path, const char *data, size_t len,
 			errors += rd.errors;
 			conllu_sent_release(&cs);
 		} else {
-			const char *q = data, *end = data + len;
+			/* running text: our tokenizer and sentence splitter */
+			struct token_list tl = TOKEN_LIST_INIT;
+			struct sentence_list sl = SENTENCE_LIST_INIT;
 			const char **toks = NULL;
-			char *line = NULL;
-			int n, alloc = 0;
-			size_t lineno = 0;
-			while (q < end) {
-				const char *nl = memchr(q, '\n', (size_t)(end - q));
-				const char *e = nl ? nl : end;
-				lineno++;
-				free(line);
-				line = xstrndup(q, (size_t)(e - q));
-				q = nl ? nl + 1 : end;
-				tokens_of_line(line, &toks, &n, &alloc);
-				if (!n)
-					continue;
+			size_t alloc = 0, s, i, bad;
+			if (utf8_check(data, len, &bad) < 0) {
+				error("invalid UTF-8 at line %zu of '%s'", utf8_line_of(data, bad), path);
+				errors++;
+				break;
+			}
+			tokenize(data, len, &tl);
+			sentence_split(data, &tl, &sl);
+			for (s = 0; s < sl.n; s++) {
+				int n = (int)sl.v[s].n;
+				ALLOC_GROW(toks, sl.v[s].n, alloc);
+				for (i = 0; i < sl.v[s].n; i++)
+					toks[i] = tl.v[sl.v[s].first + i].form;
 				if (analyse(p, toks, n, &ps) < 0) {
-					error("line %zu of '%s' skipped", lineno, path);
+					error("sentence at line %zu of '%s' skipped",
+					      utf8_line_of(data, sl.v[s].off), path);
 					errors++;
 					continue;
 				}
@@ -158,8 +141,9 @@ static int run(struct parser *p, const char *path, const char *data, size_t len,
 				if (!quiet)
 					write_parse(NULL, toks, &ps);
 			}
-			free(line);
 			free(toks);
+			token_list_release(&tl);
+			sentence_list_release(&sl);
 		}
 	}
 	secs = now_seconds() - t0;

@@ -233,6 +233,18 @@ static int is_numberish(const char *p, size_t n)
 	return digits > 0 && isdigit((unsigned char)p[0]);
 }
 
+/* Is p[0..e) one of s d m re ve ll, with nothing but closing marks after? */
+static int is_clitic(const char *p, const char *e)
+{
+	size_t n = 0;
+	while (p + n < e && isalpha((unsigned char)p[n]))
+		n++;
+	if (p + n < e && !strchr(",.;:!?\")", p[n]))
+		return 0;
+	return (n == 1 && (ieq(p, 1, "s") || ieq(p, 1, "d") || ieq(p, 1, "m"))) ||
+	       (n == 2 && (ieq(p, 2, "re") || ieq(p, 2, "ve") || ieq(p, 2, "ll")));
+}
+
 /* Emit a word with clitics and hyphens split off. */
 static void emit_word(struct tk *k, const char *p, size_t n)
 {
@@ -315,8 +327,7 @@ static void chunk(struct tk *k, const char *p, const char *e)
 		if (pu.len == 1 && strchr("%,;:!?)]}", *p) == NULL &&
 		    strchr("\"'([{`$#", *p) == NULL)
 			break;
-		if (pu.len == 1 && *p == '\'' && e - p > 1 &&
-		    isalpha((unsigned char)p[1]) && clitic_split(p, (size_t)(e - p)) == 0)
+		if (*p == '\'' && is_clitic(p + 1, e))
 			break;	/* 's as a word on its own */
 		emit(k, p, (size_t)pu.len, pu.norm);
 		p += pu.len;

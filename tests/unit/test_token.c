@@ -49,6 +49,7 @@ int main(void)
 	CHECK("The countries' envoys won't come.",
 	      "The|countries|'|envoys|wo|n't|come|.#");
 	CHECK("It cannot be.", "It|can|not|be|.#");
+	CHECK("Israel 's envoy, 'the' man.", "Israel|'s|envoy|,|'|the|'|man|.#");
 	/* curly quotes and apostrophes become ASCII; dashes become -- */
 	CHECK("\xE2\x80\x9CIt\xE2\x80\x99s over,\xE2\x80\x9D she said \xE2\x80\x94 again.",
 	      "\"|It|'s|over|,|\"|she|said|--|again|.#");

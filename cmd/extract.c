@@ -1,0 +1,120 @@
+/*
+ * extract.c: `entente extract`: articles in, triples out as JSON lines;
+ * nothing is stored.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cmd/cmd.h"
+#include "cmd/runopts.h"
+#include "util.h"
+
+static const char *const extract_usage[] = {
+	"entente extract [<options>] [<file>|<dir>|-]...",
+	"",
+	"Print the subject-relation-object triples of news articles, one JSON",
+	"object a line (schemas/triple.schema.json). A .txt file is one article,",
+	"a .jsonl file one article a line, a directory is read recursively, and",
+	"no file or '-' reads standard input.",
+	"",
+	"    -o <file>             write to <file> instead of standard output",
+	"    -h, --help            show this help",
+	NULL
+};
+
+struct extract_ctx {
+	struct pipeline *p;
+	struct run_opts *o;
+	FILE *out;
+	struct triple_list tl;
+	struct strbuf sb;
+};
+
+static int on_article(struct article *a, void *vctx)
+{
+	struct extract_ctx *c = vctx;
+	size_t i;
+
+	c->tl.n = 0;
+	if (pipeline_run(c->p, a, &c->tl) < 0)
+		return 0;
+	for (i = 0; i < c->tl.n; i++) {
+		sb_reset(&c->sb);
+		triple_to_json(&c->tl.v[i], &c->sb);
+		sb_addc(&c->sb, '\n');
+		fwrite(c->sb.buf, 1, c->sb.len, c->out);
+		triple_release(&c->tl.v[i]);
+	}
+	c->tl.n = 0;
+	run_progress(c->o, c->p, 0);
+	return ferror(c->out) ? -1 : 0;
+}
+
+int cmd_extract(int argc, char **argv)
+{
+	struct run_opts o;
+	struct extract_ctx c;
+	const char *outpath = NULL;
+	char *paths[1024];
+	int npaths = 0, i, r, bad_dict = 0, ret = EXIT_OK, missing;
+	struct reader_stats st;
+
+	run_opts_init(&o);
+	for (i = 1; i < argc; i++) {
+		const char *v;
+		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help"))
+			return run_usage(extract_usage, EXIT_OK);
+		if ((v = opt_value(argc, argv, &i, "-o", &missing))) {
+			outpath = v;
+			continue;
+		}
+		if (missing)
+			return run_usage(extract_usage, EXIT_USAGE);
+		r = run_option(argc, argv, &i, &o);
+		if (r < 0)
+			return run_usage(extract_usage, EXIT_USAGE);
+		if (r > 0)
+			continue;
+		if (!strcmp(argv[i], "--")) {
+			for (i++; i < argc && npaths < 1024; i++)
+				paths[npaths++] = argv[i];
+			break;
+		}
+		if (argv[i][0] == '-' && argv[i][1]) {
+			error("unknown option '%s'", argv[i]);
+			return run_usage(extract_usage, EXIT_USAGE);
+		}
+		if (npaths >= 1024) {
+			error("too many inputs (at most 1024; name a directory instead)");
+			return EXIT_USAGE;
+		}
+		paths[npaths++] = argv[i];
+	}
+
+	memset(&c, 0, sizeof(c));
+	c.o = &o;
+	c.p = pipeline_new(&o.po, &bad_dict);
+	if (!c.p)
+		return EXIT_SYSTEM;
+	c.out = stdout;
+	if (outpath && strcmp(outpath, "-") && !(c.out = fopen(outpath, "w"))) {
+		error("cannot write '%s'", outpath);
+		pipeline_free(c.p);
+		return EXIT_SYSTEM;
+	}
+	if (reader_run(paths, npaths, &o.rd, on_article, &c, &st) < 0)
+		ret = EXIT_DATA;
+	if (bad_dict && ret == EXIT_OK)
+		ret = EXIT_DATA;
+	run_progress(&o, c.p, 1);
+	if (st.bad)
+		error("%zu bad record%s skipped", st.bad, st.bad == 1 ? "" : "s");
+	triple_list_release(&c.tl);
+	sb_release(&c.sb);
+	pipeline_free(c.p);
+	if (ferror(c.out) || (c.out != stdout ? fclose(c.out) : fflush(stdout)) != 0) {
+		error("cannot write '%s'", outpath ? outpath : "standard output");
+		return EXIT_SYSTEM;
+	}
+	return ret;
+}

@@ -1,0 +1,167 @@
+/*
+ * ingest.c: `entente ingest`: articles in, triples extracted, merged and
+ * stored in the SQLite database. Articles go in batches, one transaction
+ * each: a run that is killed leaves the database as it was before the
+ * unfinished batch.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd/cmd.h"
+#include "cmd/runopts.h"
+#include "graph/store.h"
+#include "util.h"
+
+#define INGEST_BATCH 200	/* articles per transaction */
+
+static const char *const ingest_usage[] = {
+	"entente ingest --db <file> [<options>] [<file>|<dir>|-]...",
+	"",
+	"Extract the triples of news articles and store them, merged into",
+	"actors, in the SQLite database <file> (created when missing; default",
+	"$ENTENTE_DB). Articles already stored are not added again.",
+	"",
+	"    --db <file>           the database",
+	"    --triples <file>      store triples already extracted (JSON lines as",
+	"                          'entente extract' writes them); repeatable",
+	"    -h, --help            show this help",
+	NULL
+};
+
+struct ingest_ctx {
+	struct pipeline *p;
+	struct store *st;
+	struct run_opts *o;
+	struct triple_list tl;
+	size_t in_batch, stored, present, relations;
+	int failed;
+};
+
+static int on_article(struct article *a, void *vctx)
+{
+	struct ingest_ctx *c = vctx;
+	int r;
+
+	if (c->in_batch == 0 && store_begin(c->st) < 0) {
+		c->failed = 1;
+		return -1;
+	}
+	triple_list_release(&c->tl);
+	if (pipeline_run(c->p, a, &c->tl) < 0)
+		return 0;
+	r = store_add_article(c->st, a, c->tl.v, c->tl.n);
+	if (r < 0) {
+		store_rollback(c->st);
+		c->in_batch = 0;
+		c->failed = 1;
+		return -1;
+	}
+	if (r > 0) {
+		c->stored++;
+		c->relations += c->tl.n;
+	} else {
+		c->present++;
+	}
+	if (++c->in_batch >= INGEST_BATCH) {
+		if (store_commit(c->st) < 0) {
+			c->failed = 1;
+			return -1;
+		}
+		c->in_batch = 0;
+	}
+	run_progress(c->o, c->p, 0);
+	return 0;
+}
+
+int cmd_ingest(int argc, char **argv)
+{
+	struct run_opts o;
+	struct ingest_ctx c;
+	const char *db = getenv("ENTENTE_DB"), *triples[RUN_MAX_DICTS];
+	char *paths[1024];
+	int npaths = 0, ntriples = 0, i, r, bad_dict = 0, ret = EXIT_OK, missing;
+	struct reader_stats rs;
+
+	run_opts_init(&o);
+	memset(&rs, 0, sizeof(rs));
+	for (i = 1; i < argc; i++) {
+		const char *v;
+		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help"))
+			return run_usage(ingest_usage, EXIT_OK);
+		if ((v = opt_value(argc, argv, &i, "--db", &missing))) {
+			db = v;
+			continue;
+		}
+		if (missing)
+			return run_usage(ingest_usage, EXIT_USAGE);
+		if ((v = opt_value(argc, argv, &i, "--triples", &missing))) {
+			if (ntriples >= RUN_MAX_DICTS) {
+				error("too many --triples files (at most %d)", RUN_MAX_DICTS);
+				return EXIT_USAGE;
+			}
+			triples[ntriples++] = v;
+			continue;
+		}
+		if (missing)
+			return run_usage(ingest_usage, EXIT_USAGE);
+		r = run_option(argc, argv, &i, &o);
+		if (r < 0)
+			return run_usage(ingest_usage, EXIT_USAGE);
+		if (r > 0)
+			continue;
+		if (!strcmp(argv[i], "--")) {
+			for (i++; i < argc && npaths < 1024; i++)
+				paths[npaths++] = argv[i];
+			break;
+		}
+		if (argv[i][0] == '-' && argv[i][1]) {
+			error("unknown option '%s'", argv[i]);
+			return run_usage(ingest_usage, EXIT_USAGE);
+		}
+		if (npaths >= 1024) {
+			error("too many inputs (at most 1024; name a directory instead)");
+			return EXIT_USAGE;
+		}
+		paths[npaths++] = argv[i];
+	}
+	if (!db || !*db) {
+		error("no database: give --db <file> or set ENTENTE_DB");
+		return run_usage(ingest_usage, EXIT_USAGE);
+	}
+
+	memset(&c, 0, sizeof(c));
+	c.o = &o;
+	if (store_open(&c.st, db) < 0)
+		return EXIT_SYSTEM;
+	for (i = 0; i < ntriples; i++) {
+		size_t added = 0;
+		if (store_add_triples_file(c.st, triples[i], &added) < 0)
+			ret = EXIT_DATA;
+		c.stored += added;
+	}
+	if (npaths || !ntriples) {
+		c.p = pipeline_new(&o.po, &bad_dict);
+		if (!c.p) {
+			store_close(c.st);
+			return EXIT_SYSTEM;
+		}
+		if (reader_run(paths, npaths, &o.rd, on_article, &c, &rs) < 0)
+			ret = EXIT_DATA;
+		if (c.in_batch && !c.failed && store_commit(c.st) < 0)
+			c.failed = 1;
+		run_progress(&o, c.p, 1);
+	}
+	if (bad_dict && ret == EXIT_OK)
+		ret = EXIT_DATA;
+	if (rs.bad)
+		error("%zu bad record%s skipped", rs.bad, rs.bad == 1 ? "" : "s");
+	fprintf(stderr, "entente: stored %zu article%s (%zu already present), %zu relations in '%s'\n",
+		c.stored, c.stored == 1 ? "" : "s", c.present, c.relations, db);
+	triple_list_release(&c.tl);
+	pipeline_free(c.p);
+	store_close(c.st);
+	if (c.failed)
+		return EXIT_SYSTEM;
+	return ret;
+}

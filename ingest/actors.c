@@ -1,0 +1,579 @@
+/*
+ * actors.c: mentions from spans, and what an article has named so far
+ * (see actors.h).
+ */
+#include "ingest/actors.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+#define MAX_RECENT 4
+
+/* A person the article has named. */
+struct person {
+	char *entity;		/* "Hulusi Akar" */
+	char *country;		/* "TUR" or NULL */
+	char *role;		/* "Defense Minister" or NULL */
+	char *code;		/* "TURGOV" or NULL */
+	int sentence;		/* last sentence that named them */
+};
+
+struct actors {
+	const struct kb *kb;
+	struct date pub;
+	struct person *p;	/* persons in order of first mention */
+	size_t np, ap;
+	struct mention last_person;	/* most recent person named */
+	struct mention last_thing;	/* most recent country or organisation */
+	struct mention recent[MAX_RECENT]; /* distinct countries, most recent first */
+	int nrecent;
+};
+
+struct actors *actors_new(const struct kb *kb)
+{
+	struct actors *A = xcalloc(1, sizeof(*A));
+	A->kb = kb;
+	return A;
+}
+
+static void person_release(struct person *p)
+{
+	free(p->entity);
+	free(p->country);
+	free(p->role);
+	free(p->code);
+}
+
+void actors_reset(struct actors *A, const struct date *pub)
+{
+	size_t i;
+	int k;
+
+	for (i = 0; i < A->np; i++)
+		person_release(&A->p[i]);
+	A->np = 0;
+	mention_release(&A->last_person);
+	mention_release(&A->last_thing);
+	for (k = 0; k < A->nrecent; k++)
+		mention_release(&A->recent[k]);
+	A->nrecent = 0;
+	if (pub)
+		A->pub = *pub;
+	else
+		memset(&A->pub, 0, sizeof(A->pub));
+}
+
+void actors_free(struct actors *A)
+{
+	if (!A)
+		return;
+	actors_reset(A, NULL);
+	free(A->p);
+	free(A);
+}
+
+/*==== Text helpers ====*/
+
+void actors_span_text(const struct asent *s, int lo, int hi, struct strbuf *sb)
+{
+	size_t i, off, end;
+	int space = 0;
+
+	sb_reset(sb);
+	if (lo >= hi)
+		return;
+	off = s->tok[lo].off;
+	end = s->tok[hi - 1].off + s->tok[hi - 1].len;
+	for (i = off; i < end; i++) {
+		unsigned char c = (unsigned char)s->text[i];
+		if (isspace(c)) {
+			space = 1;
+			continue;
+		}
+		if (space)
+			sb_addc(sb, ' ');
+		space = 0;
+		sb_addc(sb, (char)c);
+	}
+}
+
+/* Token forms [lo, hi) joined by spaces, hyphens glued: "Tel-Aviv". */
+static void join_forms(const struct asent *s, int lo, int hi, struct strbuf *sb)
+{
+	int i;
+	sb_reset(sb);
+	for (i = lo; i < hi; i++) {
+		const char *f = s->x->form[i];
+		if (i > lo && strcmp(f, "-") && strcmp(s->x->form[i - 1], "-"))
+			sb_addc(sb, ' ');
+		sb_adds(sb, f);
+	}
+}
+
+static char *dup0(const char *s)
+{
+	return s ? xstrdup(s) : NULL;
+}
+
+static int ieq(const char *a, const char *b)
+{
+	for (; *a && *b; a++, b++)
+		if (tolower((unsigned char)*a) != tolower((unsigned char)*b))
+			return 0;
+	return *a == *b;
+}
+
+static int in_list(const char *w, const char *const *list)
+{
+	for (; *list; list++)
+		if (ieq(w, *list))
+			return 1;
+	return 0;
+}
+
+/*==== Word classes ====*/
+
+/* Words of titles that stand before names: "Defense Minister", "Gen." */
+static const char *const title_words[] = {
+	"president", "vice", "minister", "prime", "premier", "chancellor",
+	"secretary", "general", "gen.", "defense", "defence", "foreign",
+	"interior", "finance", "economy", "trade", "energy", "justice", "health",
+	"deputy", "state", "chief", "commander", "king", "queen", "prince",
+	"princess", "crown", "sheikh", "emir", "sultan", "ambassador", "envoy",
+	"senator", "sen.", "rep.", "representative", "governor", "mayor",
+	"leader", "speaker", "mr.", "mrs.", "ms.", "dr.", "pope", "spokesman",
+	"spokeswoman", "spokesperson", "director", "head", "colonel", "col.",
+	"lt.", "maj.", "major", "admiral", "adm.", "marshal", "field", "attorney",
+	"counterpart", "opposition", "supreme", "ayatollah", "lord", "sir",
+	"dame", "chairman", "chairwoman", "chair", "ceo", "officer", "captain",
+	"capt.", "lieutenant", "sergeant", "sgt.", "mp", "lawmaker", "judge",
+	"foreign-minister", "party", "national", "security", "adviser",
+	"advisor", "first", "lady", "pm", "mullah", "imam", "bishop",
+	"archbishop", "cardinal", "rabbi", "grand", "egyptian", NULL
+};
+/* Words that make a name an organisation's. */
+static const char *const org_words[] = {
+	"ministry", "party", "council", "company", "bank", "inc", "inc.",
+	"corp", "corp.", "ltd", "ltd.", "university", "agency", "army", "front",
+	"group", "organisation", "organization", "association", "union",
+	"committee", "commission", "court", "parliament", "assembly", "congress",
+	"senate", "office", "department", "force", "forces", "movement",
+	"brigade", "brigades", "institute", "foundation", "fund", "board",
+	"corporation", "times", "post", "news", "airlines", "airways", "club",
+	"league", "alliance", "coalition", "federation", "authority", "service",
+	"police", "guard", "navy", "house", "cabinet", "government", NULL
+};
+static const char *const group_nouns[] = {
+	"countries", "governments", "sides", "nations", "states", "leaders",
+	"ministers", "neighbours", "neighbors", "allies", "parties", "capitals",
+	NULL
+};
+
+static int is_title(const char *f)
+{
+	return in_list(f, title_words);
+}
+
+static int is_pronoun(const char *f)
+{
+	static const char *const p[] = {
+		"he", "she", "him", "her", "his", "hers", "himself", "herself",
+		"it", "its", "itself", "they", "them", "their", "themselves", NULL
+	};
+	return in_list(f, p);
+}
+
+static int upper0(const char *f)
+{
+	return isupper((unsigned char)f[0]) || (unsigned char)f[0] >= 0x80;
+}
+
+/*==== Memory of the article ====*/
+
+static void mention_set(struct mention *dst, const struct mention *src)
+{
+	char *text = dst->text;
+	dst->text = NULL;
+	mention_release(dst);
+	mention_copy(dst, src);
+	free(dst->text);
+	dst->text = text;
+}
+
+static void remember_thing(struct actors *A, const struct mention *m)
+{
+	int k;
+	mention_release(&A->last_thing);
+	mention_copy(&A->last_thing, m);
+	if (m->type != ACTOR_COUNTRY || !m->entity)
+		return;
+	for (k = 0; k < A->nrecent; k++)
+		if (A->recent[k].entity && !strcmp(A->recent[k].entity, m->entity))
+			break;
+	if (k == A->nrecent) {
+		if (A->nrecent == MAX_RECENT)
+			mention_release(&A->recent[--A->nrecent]);
+		k = A->nrecent++;
+	} else {
+		mention_release(&A->recent[k]);
+	}
+	memmove(&A->recent[1], &A->recent[0], (size_t)k * sizeof(A->recent[0]));
+	mention_copy(&A->recent[0], m);
+}
+
+static struct person *find_person(struct actors *A, const char *name)
+{
+	size_t i, n = strlen(name);
+	struct person *hit = NULL;
+
+	for (i = 0; i < A->np; i++) {
+		const char *e = A->p[i].entity;
+		size_t m = strlen(e);
+		if (ieq(e, name))
+			return &A->p[i];
+		/* a surname after a full name: "Akar" after "Hulusi Akar" */
+		if (m > n && e[m - n - 1] == ' ' && ieq(e + m - n, name)) {
+			if (hit && strcmp(hit->entity, e))
+				return NULL;	/* two people share it: no guess */
+			hit = &A->p[i];
+		}
+		/* a full name after a surname: "Hulusi Akar" after "Akar" */
+		if (n > m && name[n - m - 1] == ' ' && ieq(name + n - m, e))
+			hit = &A->p[i];
+	}
+	return hit;
+}
+
+static void remember_person(struct actors *A, const struct mention *m, int sentence)
+{
+	struct person *p = find_person(A, m->entity);
+
+	if (p && strlen(m->entity) > strlen(p->entity)) {
+		free(p->entity);
+		p->entity = xstrdup(m->entity);
+	}
+	if (!p) {
+		ALLOC_GROW(A->p, A->np + 1, A->ap);
+		p = &A->p[A->np++];
+		memset(p, 0, sizeof(*p));
+		p->entity = xstrdup(m->entity);
+	}
+	if (!p->country && m->country)
+		p->country = xstrdup(m->country);
+	if (!p->role && m->role)
+		p->role = xstrdup(m->role);
+	if ((!p->code || strlen(p->code) <= 3) && m->code) {
+		free(p->code);
+		p->code = xstrdup(m->code);
+	}
+	p->sentence = sentence;
+	mention_release(&A->last_person);
+	mention_copy(&A->last_person, m);
+}
+
+static void from_person(const struct person *p, struct mention *m)
+{
+	free(m->entity);
+	m->entity = xstrdup(p->entity);
+	m->type = ACTOR_PERSON;
+	if (!m->country && p->country)
+		m->country = xstrdup(p->country);
+	if (!m->role && p->role)
+		m->role = xstrdup(p->role);
+	if (p->code && (!m->code || strlen(m->code) < strlen(p->code))) {
+		free(m->code);
+		m->code = xstrdup(p->code);
+	}
+}
+
+/*==== Naming ====*/
+
+/* Country or organisation from the kb, with its code at the article's date. */
+static void from_hit(const struct actors *A, const struct kb_hit *h, struct mention *m)
+{
+	free(m->entity);
+	free(m->code);
+	free(m->country);
+	m->type = h->type;
+	m->code = dup0(h->code);
+	m->country = dup0(h->country);
+	if (h->type == ACTOR_COUNTRY && h->country) {
+		const char *name = kb_country_name(A->kb, h->country);
+		m->entity = xstrdup(name ? name : h->entity);
+	} else {
+		m->entity = dup0(h->entity);
+	}
+}
+
+/* The role words before a name, and the sector their last word gives. */
+static void set_role(const struct actors *A, const struct asent *s, int lo, int hi,
+		     struct mention *m)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const char *sector = NULL;
+	char code[16];
+	int i;
+
+	for (i = lo; i < hi; i++) {
+		const char *f = s->x->form[i];
+		const char *sec = kb_sector(A->kb, f);
+		if (sec)
+			sector = sec;
+		if (!strcmp(f, "'s") || !strcmp(f, "his") || !strcmp(f, "her") ||
+		    !strcmp(f, "its") || !strcmp(f, "their"))
+			continue;
+		if (sb.len)
+			sb_addc(&sb, ' ');
+		sb_adds(&sb, f);
+	}
+	if (sb.len) {
+		free(m->role);
+		m->role = sb_detach(&sb);
+	}
+	sb_release(&sb);
+	if (m->country || sector) {
+		free(m->code);
+		m->code = xstrdup(kb_code(m->country, sector, code));
+	}
+}
+
+/* Kb matches inside [lo, hi): the country the phrase belongs to ("Turkish",
+ * "Israel's"), skipping the tokens of [skip_lo, skip_hi). */
+static const char *span_country(const struct actors *A, const struct asent *s,
+				int lo, int hi, int skip_lo, int skip_hi)
+{
+	int i;
+	struct kb_hit h;
+	for (i = lo; i < hi; i++) {
+		int len;
+		if (i >= skip_lo && i < skip_hi)
+			continue;
+		len = kb_match(A->kb, s->x->form, s->x->n, i, &A->pub, &h);
+		if (len && h.country && (h.type == ACTOR_COUNTRY || h.form == KB_ADJECTIVE))
+			return h.country;
+		if (len)
+			i += len - 1;
+	}
+	return NULL;
+}
+
+static int resolve_pronoun(struct actors *A, const struct asent *s, int h,
+			   const struct mention *speaker, const struct mention *subject,
+			   struct mention *out)
+{
+	const char *f = s->x->form[h];
+	static const char *const masc[] = {
+		"he", "she", "him", "her", "his", "hers", "himself", "herself", NULL
+	};
+	static const char *const neut[] = { "it", "its", "itself", NULL };
+
+	if (in_list(f, masc)) {
+		if (speaker && speaker->type == ACTOR_PERSON && speaker->entity)
+			mention_set(out, speaker);
+		else if (A->last_person.entity)
+			mention_set(out, &A->last_person);
+		else
+			return 1;
+		return 1;
+	}
+	if (in_list(f, neut)) {
+		if (subject && (subject->type == ACTOR_COUNTRY || subject->type == ACTOR_ORG))
+			mention_set(out, subject);
+		else if (A->last_thing.entity)
+			mention_set(out, &A->last_thing);
+		return 1;
+	}
+	/* they, them, their: the last two countries named together */
+	if (A->nrecent >= 2 && in_list(f, (const char *const[]){ "they", "them", "their", "themselves", NULL })) {
+		mention_set(&out[0], &A->recent[0]);
+		out[1].text = xstrdup(out[0].text ? out[0].text : f);
+		mention_set(&out[1], &A->recent[1]);
+		return 2;
+	}
+	return 1;
+}
+
+int actors_name(struct actors *A, const struct asent *s, const struct xspan *sp,
+		const struct mention *speaker, const struct mention *subject,
+		struct mention *out)
+{
+	const struct parse *ps = s->x->ps;
+	struct strbuf sb = STRBUF_INIT;
+	struct kb_hit hit;
+	int h = sp->head, i, nlo, nhi, tlo, len, ret = 1;
+
+	memset(out, 0, 2 * sizeof(*out));
+	actors_span_text(s, sp->lo, sp->hi, &sb);
+	out->text = sb_detach(&sb);
+	if (h < 0)
+		return 1;
+
+	if (ps->upos[h] == UPOS_PRON && is_pronoun(s->x->form[h])) {
+		ret = resolve_pronoun(A, s, h, speaker, subject, out);
+		goto out;
+	}
+
+	/* The run of proper names around the head: "Hulusi Akar", "Tel - Aviv". */
+	nlo = nhi = h;
+	if (ps->upos[h] == UPOS_PROPN) {
+		while (nlo > sp->lo && (ps->upos[nlo - 1] == UPOS_PROPN ||
+					(!strcmp(s->x->form[nlo - 1], "-") && nlo - 2 >= sp->lo &&
+					 ps->upos[nlo - 2] == UPOS_PROPN)))
+			nlo--;
+		nhi = h + 1;
+		while (nhi < sp->hi && (ps->upos[nhi] == UPOS_PROPN ||
+					(!strcmp(s->x->form[nhi], "-") && nhi + 1 < sp->hi &&
+					 ps->upos[nhi + 1] == UPOS_PROPN)))
+			nhi++;
+	}
+	/* A kb phrase that covers the head names the actor. */
+	for (i = sp->lo; i < sp->hi; i++) {
+		len = kb_match(A->kb, s->x->form, s->x->n, i, &A->pub, &hit);
+		if (!len)
+			continue;
+		if (i <= h && h < i + len && hit.type != ACTOR_ROLE &&
+		    (hit.form != KB_ADJECTIVE || ps->upos[h] == UPOS_PROPN ||
+		     ps->upos[h] == UPOS_ADJ)) {
+			from_hit(A, &hit, out);
+			if (hit.type == ACTOR_PERSON) {
+				set_role(A, s, sp->lo, i, out);
+				remember_person(A, out, s->index);
+			} else {
+				remember_thing(A, out);
+			}
+			goto out;
+		}
+		i += len - 1;
+	}
+	if (nhi > nlo) {
+		/* Titles before the name are its role: "Defense Minister Hulusi Akar" */
+		tlo = nlo;
+		while (nlo < nhi && is_title(s->x->form[nlo]))
+			nlo++;
+		if (nlo < nhi) {
+			struct person *p;
+			int orgish = 0;
+			join_forms(s, nlo, nhi, &sb);
+			for (i = nlo; i < nhi; i++)
+				if (in_list(s->x->form[i], org_words))
+					orgish = 1;
+			out->entity = sb_detach(&sb);
+			p = orgish ? NULL : find_person(A, out->entity);
+			if (p) {
+				from_person(p, out);
+				if (tlo < nlo)
+					set_role(A, s, tlo, nlo, out);
+				remember_person(A, out, s->index);
+			} else if (orgish) {
+				out->type = ACTOR_ORG;
+				out->country = dup0(span_country(A, s, sp->lo, sp->hi, nlo, nhi));
+			} else {
+				int titled = tlo < nlo || (sp->lo < nlo && is_title(s->x->form[nlo - 1]));
+				out->type = (titled || nhi - nlo >= 2) ? ACTOR_PERSON : ACTOR_UNKNOWN;
+				out->country = dup0(span_country(A, s, sp->lo, sp->hi, nlo, nhi));
+				if (out->type == ACTOR_PERSON) {
+					int rlo = tlo;
+					while (rlo > sp->lo && is_title(s->x->form[rlo - 1]))
+						rlo--;
+					set_role(A, s, rlo, nlo, out);
+					remember_person(A, out, s->index);
+				}
+			}
+			goto out;
+		}
+		/* a title alone ("President") is a role: fall through */
+		nlo = tlo;
+	}
+
+	/* A common noun. "the two countries": the last two countries named. */
+	if (in_list(s->x->form[h], group_nouns) && A->nrecent >= 2 &&
+	    (ps->upos[h] == UPOS_NOUN) && h > sp->lo &&
+	    (ieq(s->x->form[h - 1], "two") || ieq(s->x->form[sp->lo], "both") ||
+	     ieq(s->x->form[h - 1], "both"))) {
+		mention_set(&out[0], &A->recent[0]);
+		out[1].text = xstrdup(out[0].text);
+		mention_set(&out[1], &A->recent[1]);
+		ret = 2;
+		goto out;
+	}
+	{
+		const char *sector = kb_sector(A->kb, s->x->form[h]);
+		const char *country = span_country(A, s, sp->lo, sp->hi, -1, -1);
+		int definite = h > sp->lo && (ieq(s->x->form[sp->lo], "the") ||
+					      ieq(s->x->form[sp->lo], "his") ||
+					      ieq(s->x->form[sp->lo], "her"));
+		if (sector && ps->upos[h] == UPOS_NOUN) {
+			/* "the Israeli minister", "his counterpart": someone named before */
+			size_t k;
+			if (definite && strcmp(ps->lemma[h], "ambassador")) {
+				for (k = A->np; k-- > 0;) {
+					struct person *p = &A->p[k];
+					if (!p->role || !strstr(p->role, ps->lemma[h]) ||
+					    (country && p->country && strcmp(country, p->country)))
+						continue;
+					if ((subject && subject->entity && !strcmp(subject->entity, p->entity)) ||
+					    (speaker && speaker->entity && !strcmp(speaker->entity, p->entity)))
+						continue;
+					from_person(p, out);
+					goto out;
+				}
+			}
+			if (!strcmp(ps->lemma[h], "counterpart")) {
+				for (k = A->np; k-- > 0;) {
+					struct person *p = &A->p[k];
+					if ((subject && subject->entity && !strcmp(subject->entity, p->entity)) ||
+					    (speaker && speaker->entity && !strcmp(speaker->entity, p->entity)))
+						continue;
+					from_person(p, out);
+					goto out;
+				}
+			}
+			out->type = ACTOR_ROLE;
+			out->entity = xstrdup(ps->lemma[h]);
+			if (!country && subject && subject->country) {
+				/* "its own envoy": the subject's */
+				for (i = sp->lo; i < h; i++)
+					if (ieq(s->x->form[i], "its") || ieq(s->x->form[i], "their") ||
+					    ieq(s->x->form[i], "his") || ieq(s->x->form[i], "her"))
+						country = subject->country;
+			}
+			out->country = dup0(country);
+			set_role(A, s, h, h + 1, out);
+			free(out->role);
+			out->role = xstrdup(ps->lemma[h]);
+			goto out;
+		}
+		/* anything else: the head with the words that qualify it */
+		out->type = ps->upos[h] == UPOS_PROPN ? ACTOR_UNKNOWN : ACTOR_THING;
+		tlo = h;
+		while (tlo > sp->lo && (ps->upos[tlo - 1] == UPOS_ADJ ||
+					ps->upos[tlo - 1] == UPOS_NOUN ||
+					ps->upos[tlo - 1] == UPOS_PROPN) &&
+		       !kb_match(A->kb, s->x->form, s->x->n, tlo - 1, &A->pub, &hit))
+			tlo--;
+		join_forms(s, tlo, h + 1, &sb);
+		for (i = 0; i < (int)sb.len; i++)
+			sb.buf[i] = (char)tolower((unsigned char)sb.buf[i]);
+		out->entity = sb_detach(&sb);
+	}
+out:
+	sb_release(&sb);
+	return ret;
+}
+
+void actors_finish(struct actors *A, struct mention *m)
+{
+	struct person *p;
+
+	if (!m->entity || (m->type != ACTOR_PERSON && m->type != ACTOR_UNKNOWN))
+		return;
+	if (!upper0(m->entity))
+		return;
+	p = find_person(A, m->entity);
+	if (p)
+		from_person(p, m);
+}

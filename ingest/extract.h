@@ -1,0 +1,59 @@
+/*
+ * extract.h: clauses from a dependency parse, in the manner of ClausIE.
+ *
+ * extract_sentence() finds every clause of one parsed sentence (main,
+ * coordinated, subordinate, relative, participial, reported) and writes one
+ * raw triple per clause and object: token spans for subject, object and extra
+ * arguments, the relation phrase, negation, mode and tense. It knows nothing
+ * of actors or dates: the pipeline (pipeline.h) names the spans and dates the
+ * clauses. This is the interface later extractors replace.
+ */
+#ifndef ENTENTE_EXTRACT_H
+#define ENTENTE_EXTRACT_H
+
+#include "ingest/parser.h"
+#include "ingest/dates.h"
+
+#define XT_MAX_ARGS 8
+#define XT_MAX_REL 12
+
+/* A phrase: its head token and its tokens [lo, hi). head < 0: none. */
+struct xspan {
+	int head, lo, hi;
+};
+
+struct xtriple {
+	struct xspan subj;	/* agent of the relation (the by-agent of a passive) */
+	struct xspan obj;	/* its object, or head < 0 */
+	int pred;		/* the predicate's token */
+	int rel[XT_MAX_REL];	/* tokens of the relation phrase, in order */
+	int nrel;
+	char lemma[48];		/* lemma of the relation: "meet", "hold talk" */
+	const char *prep;	/* preposition that attaches the object ("with"), or NULL */
+	struct xspan args[XT_MAX_ARGS];	/* extra arguments */
+	const char *arg_role[XT_MAX_ARGS]; /* "time", "location", "source", or the preposition */
+	int nargs;
+	struct xspan source;	/* speaker of reported speech, or head < 0 */
+	int negated;
+	int passive;		/* the sentence had it in the passive voice */
+	int reciprocal;		/* object made from a coordinated subject: "A and B met" */
+	enum tense tense;
+	const char *mode;	/* NULL, "future", "modal", "planned", "reported" */
+	int date_pred;		/* token whose temporal modifiers date it */
+	double confidence;
+};
+
+/* The sentence as extraction sees it. */
+struct xsent {
+	int n;
+	const char *const *form;	/* token forms */
+	const struct parse *ps;		/* its analysis */
+};
+
+/* Extract the raw triples of 's' into out[0..max); returns how many. */
+int extract_sentence(const struct xsent *s, struct xtriple *out, int max);
+
+/* Is token i (0-based) inside the subtree of token h? */
+int extract_dominates(const struct parse *ps, int h, int i);
+
+#endif

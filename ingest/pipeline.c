@@ -1,0 +1,348 @@
+/*
+ * pipeline.c: from an article to its triples (see pipeline.h).
+ */
+#include "ingest/pipeline.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ingest/actors.h"
+#include "ingest/dates.h"
+#include "ingest/events.h"
+#include "ingest/extract.h"
+#include "ingest/kb.h"
+#include "ingest/parser.h"
+#include "ingest/sentence.h"
+#include "ingest/token.h"
+#include "util.h"
+
+#define MAX_XTRIPLES 64
+#define MAX_TIMEX 16
+
+struct pipeline {
+	struct parser *parser;	/* borrowed when it is the default one */
+	int own_parser;
+	struct kb *kb;
+	struct actors *actors;
+	double min_confidence;
+	struct token_list tokens;
+	struct sentence_list sentences;
+	struct parse parse;
+	const char **forms;	/* forms of the current sentence */
+	size_t forms_alloc;
+	struct pipeline_stats st;
+};
+
+struct pipeline *pipeline_new(const struct pipeline_opts *o, int *bad_lines)
+{
+	struct pipeline *p = xcalloc(1, sizeof(*p));
+	int i, r;
+
+	if (bad_lines)
+		*bad_lines = 0;
+	if (o->model) {
+		if (parser_load(&p->parser, o->model) < 0)
+			goto fail;
+		p->own_parser = 1;
+	} else if (!(p->parser = parser_default())) {
+		goto fail;
+	}
+	if (!(p->kb = kb_new()))
+		goto fail;
+	for (i = 0; i < o->nactors; i++) {
+		r = kb_load_actors(p->kb, o->actors[i]);
+		if (r < 0)
+			goto fail;
+		if (r > 0 && bad_lines)
+			*bad_lines = 1;
+	}
+	for (i = 0; i < o->nagents; i++) {
+		r = kb_load_agents(p->kb, o->agents[i]);
+		if (r < 0)
+			goto fail;
+		if (r > 0 && bad_lines)
+			*bad_lines = 1;
+	}
+	p->actors = actors_new(p->kb);
+	p->min_confidence = o->min_confidence;
+	parse_init(&p->parse);
+	return p;
+fail:
+	pipeline_free(p);
+	return NULL;
+}
+
+void pipeline_free(struct pipeline *p)
+{
+	if (!p)
+		return;
+	if (p->own_parser)
+		parser_free(p->parser);
+	actors_free(p->actors);
+	kb_free(p->kb);
+	token_list_release(&p->tokens);
+	sentence_list_release(&p->sentences);
+	parse_release(&p->parse);
+	free(p->forms);
+	free(p);
+}
+
+void pipeline_stats(const struct pipeline *p, struct pipeline_stats *st)
+{
+	*st = p->st;
+}
+
+/*==== Dates ====*/
+
+/* The token of [lo, hi) that the rest hangs from. */
+static int span_head(const struct parse *ps, int lo, int hi)
+{
+	int i;
+	for (i = lo; i < hi; i++) {
+		int h = ps->head[i] - 1;
+		if (h < lo || h >= hi)
+			return i;
+	}
+	return lo;
+}
+
+/* The temporal expression that modifies predicate v directly, or -1. When
+ * several do, the nearest to the predicate in the tree wins. */
+static int timex_of(const struct parse *ps, const struct timex *tx, int ntx, int v)
+{
+	int k, best = -1;
+	for (k = 0; k < ntx; k++) {
+		int th = span_head(ps, tx[k].start, tx[k].end);
+		int h = ps->head[th] - 1;
+		if (tx[k].kind == TIMEX_TIME)
+			continue;
+		if (th == v || h == v) {
+			if (best < 0)
+				best = k;
+		}
+	}
+	return best;
+}
+
+static int find_date(const struct parse *ps, const struct timex *tx, int ntx, int v)
+{
+	int k = timex_of(ps, tx, ntx, v), depth = 0;
+	/* "In May 2018, Turkey expelled X and recalled Y": coordinated
+	 * predicates share the time of the first */
+	while (k < 0 && depth++ < 4 && v >= 0 && !strncmp(ps->deprel[v], "conj", 4)) {
+		v = ps->head[v] - 1;
+		if (v < 0)
+			break;
+		k = timex_of(ps, tx, ntx, v);
+	}
+	return k;
+}
+
+/*==== Building triples ====*/
+
+static void rel_text(const struct asent *s, const struct xtriple *x, struct strbuf *sb)
+{
+	struct strbuf w = STRBUF_INIT;
+	int i;
+	sb_reset(sb);
+	for (i = 0; i < x->nrel; i++) {
+		actors_span_text(s, x->rel[i], x->rel[i] + 1, &w);
+		if (sb->len && strcmp(sb_str(&w), "n't"))
+			sb_addc(sb, ' ');
+		sb_add(sb, sb_str(&w), w.len);
+	}
+	sb_release(&w);
+}
+
+static int is_place_arg(struct pipeline *p, const struct asent *s, const struct xspan *sp,
+			const char *role)
+{
+	struct kb_hit h;
+	int i;
+	if (strcmp(role, "in") && strcmp(role, "at") && strcmp(role, "near"))
+		return 0;
+	for (i = sp->lo; i < sp->hi; i++)
+		if (kb_match(p->kb, s->x->form, s->x->n, i, NULL, &h) &&
+		    (h.type == ACTOR_COUNTRY || h.type == ACTOR_PLACE) && h.form != KB_ADJECTIVE)
+			return 1;
+	return s->x->ps->upos[sp->head] == UPOS_PROPN;
+}
+
+static int same_actor(const struct mention *a, const struct mention *b)
+{
+	return a->entity && b->entity && a->type == b->type && !strcmp(a->entity, b->entity);
+}
+
+static void emit(struct pipeline *p, const struct article *a, const struct asent *s,
+		 const struct xtriple *x, const struct timex *tx, int ntx,
+		 const char *evidence, struct triple_list *out)
+{
+	struct mention subj[2], obj[2], speaker[2];
+	int nsubj, nobj = 0, si, k, tk;
+	struct strbuf sb = STRBUF_INIT;
+	struct event_info ev;
+	struct date start, end;
+	const struct parse *ps = s->x->ps;
+	int have_speaker = 0;
+
+	memset(obj, 0, sizeof(obj));
+	memset(speaker, 0, sizeof(speaker));
+	if (x->source.head >= 0) {
+		actors_name(p->actors, s, &x->source, NULL, NULL, speaker);
+		mention_release(&speaker[1]);
+		have_speaker = 1;
+	}
+	nsubj = actors_name(p->actors, s, &x->subj, have_speaker ? speaker : NULL, NULL, subj);
+	if (x->obj.head >= 0)
+		nobj = actors_name(p->actors, s, &x->obj, have_speaker ? speaker : NULL,
+				   &subj[0], obj);
+	if (nobj > 1) {
+		mention_release(&obj[1]);
+		nobj = 1;
+	}
+	tk = find_date(ps, tx, ntx, x->date_pred);
+	memset(&start, 0, sizeof(start));
+	memset(&end, 0, sizeof(end));
+	if (tk >= 0 && timex_resolve(&tx[tk], &a->pub, x->tense, &start, &end) < 0)
+		tk = -1;
+
+	for (si = 0; si < nsubj; si++) {
+		struct triple *t;
+		if (nobj && same_actor(&subj[si], &obj[0]))
+			continue;
+		t = triple_list_push(out);
+		t->article = xstrdup(a->id ? a->id : "");
+		t->sentence = s->index;
+		mention_copy(&t->subject, &subj[si]);
+		if (nobj)
+			mention_copy(&t->object, &obj[0]);
+		else
+			t->object.text = xstrdup("");
+		rel_text(s, x, &sb);
+		t->rel_text = sb_detach(&sb);
+		t->lemma = xstrdup(x->lemma);
+		if (event_lookup(x->lemma, x->prep,
+				 x->obj.head >= 0 ? ps->lemma[x->obj.head] : NULL, &ev) == 0) {
+			t->event = ev.plover ? xstrdup(ev.plover) : NULL;
+			t->cameo = ev.cameo ? xstrdup(ev.cameo) : NULL;
+			t->quad = ev.quad;
+			if (ev.mode && !x->mode)
+				t->mode = xstrdup(ev.mode);
+		}
+		if (x->mode) {
+			free(t->mode);
+			t->mode = xstrdup(x->mode);
+		}
+		if (tk >= 0) {
+			timex_text(&tx[tk], s->x->form, &sb);
+			triple_add_arg(t, "time", sb_str(&sb));
+			sb_reset(&sb);
+			t->date = start;
+			t->date_end = end;
+			t->date_source = DATE_SOURCE_TEXT;
+		} else if (a->pub.y && !x->mode) {
+			t->date = a->pub;
+			t->date_source = DATE_SOURCE_ARTICLE;
+		}
+		for (k = 0; k < x->nargs; k++) {
+			const struct xspan *ag = &x->args[k];
+			const char *role = x->arg_role[k];
+			if (tk >= 0 && ag->lo <= tx[tk].start && tx[tk].end <= ag->hi)
+				continue;	/* the time, given above */
+			actors_span_text(s, ag->lo, ag->hi, &sb);
+			if (is_place_arg(p, s, ag, role))
+				role = "location";
+			triple_add_arg(t, role, sb_str(&sb));
+		}
+		if (have_speaker)
+			triple_add_arg(t, "source", speaker[0].entity ? speaker[0].entity :
+				       speaker[0].text);
+		if (x->passive)
+			triple_add_arg(t, "voice", "passive");
+		t->negated = x->negated;
+		t->confidence = x->confidence;
+		if (subj[si].type == ACTOR_UNKNOWN || subj[si].type == ACTOR_THING)
+			t->confidence *= 0.9;
+		t->evidence = xstrdup(evidence);
+		if (t->confidence < p->min_confidence) {
+			triple_release(t);
+			out->n--;
+		}
+	}
+	for (k = 0; k < 2; k++) {
+		mention_release(&subj[k]);
+		mention_release(&obj[k]);
+		mention_release(&speaker[k]);
+	}
+	sb_release(&sb);
+}
+
+static int same_triple(const struct triple *a, const struct triple *b)
+{
+	return !strcmp(a->evidence, b->evidence) && !strcmp(a->lemma, b->lemma) &&
+	       !strcmp(a->rel_text, b->rel_text) &&
+	       !strcmp(a->subject.text, b->subject.text) &&
+	       !strcmp(a->object.text, b->object.text);
+}
+
+int pipeline_run(struct pipeline *p, const struct article *a, struct triple_list *out)
+{
+	struct xtriple xt[MAX_XTRIPLES];
+	struct timex tx[MAX_TIMEX];
+	struct strbuf ev = STRBUF_INIT;
+	size_t si, i, first = out->n, j;
+
+	tokenize(a->text, a->text_len, &p->tokens);
+	sentence_split(a->text, &p->tokens, &p->sentences);
+	actors_reset(p->actors, &a->pub);
+	p->st.articles++;
+	for (si = 0; si < p->sentences.n; si++) {
+		const struct sentence *se = &p->sentences.v[si];
+		struct xsent xs;
+		struct asent as;
+		int nx, ntx, k, n = (int)se->n;
+
+		if (n < 2 || n > PARSER_MAX_TOKENS)
+			continue;
+		p->st.sentences++;
+		p->st.tokens += se->n;
+		ALLOC_GROW(p->forms, se->n, p->forms_alloc);
+		for (i = 0; i < se->n; i++)
+			p->forms[i] = p->tokens.v[se->first + i].form;
+		if (parser_parse(p->parser, p->forms, n, &p->parse) < 0)
+			continue;
+		xs.n = n;
+		xs.form = p->forms;
+		xs.ps = &p->parse;
+		as.x = &xs;
+		as.tok = &p->tokens.v[se->first];
+		as.text = a->text;
+		as.index = (int)si;
+		sentence_text(a->text, se, &ev);
+		nx = extract_sentence(&xs, xt, MAX_XTRIPLES);
+		ntx = timex_find(p->forms, n, tx, MAX_TIMEX);
+		for (k = 0; k < nx; k++)
+			emit(p, a, &as, &xt[k], tx, ntx, sb_str(&ev), out);
+	}
+	/* Short names get the full name the article used; repeated sentences
+	 * (a headline given twice) give their triples once. */
+	for (i = first; i < out->n; i++) {
+		actors_finish(p->actors, &out->v[i].subject);
+		actors_finish(p->actors, &out->v[i].object);
+	}
+	for (i = first; i < out->n; i++) {
+		for (j = first; j < i; j++)
+			if (same_triple(&out->v[i], &out->v[j]))
+				break;
+		if (j < i) {
+			triple_release(&out->v[i]);
+			memmove(&out->v[i], &out->v[i + 1], (out->n - i - 1) * sizeof(out->v[0]));
+			out->n--;
+			i--;
+		}
+	}
+	p->st.triples += out->n - first;
+	sb_release(&ev);
+	return 0;
+}
