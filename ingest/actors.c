@@ -11,7 +11,7 @@
 
 #include "util.h"
 
-#define MAX_RECENT 4
+#define MAX_RECENT 16
 
 /* A person the article has named. */
 struct person {
@@ -30,13 +30,16 @@ struct actors {
 	struct mention last_person;	/* most recent person named */
 	struct mention last_thing;	/* most recent country or organisation */
 	struct mention recent[MAX_RECENT]; /* distinct countries, most recent first */
+	int count[MAX_RECENT];	/* how often the article named each */
 	int nrecent;
+	int group_sentence;	/* last sentence that named "the two countries" */
 };
 
 struct actors *actors_new(const struct kb *kb)
 {
 	struct actors *A = xcalloc(1, sizeof(*A));
 	A->kb = kb;
+	A->group_sentence = -2;
 	return A;
 }
 
@@ -61,6 +64,7 @@ void actors_reset(struct actors *A, const struct date *pub)
 	for (k = 0; k < A->nrecent; k++)
 		mention_release(&A->recent[k]);
 	A->nrecent = 0;
+	A->group_sentence = -2;
 	if (pub)
 		A->pub = *pub;
 	else
@@ -127,6 +131,20 @@ static int ieq(const char *a, const char *b)
 	return *a == *b;
 }
 
+/* strstr ignoring ASCII case */
+static const char *strcasestr_(const char *hay, const char *needle)
+{
+	size_t n = strlen(needle), i;
+	for (; *hay; hay++) {
+		for (i = 0; i < n && hay[i] &&
+			    tolower((unsigned char)hay[i]) == tolower((unsigned char)needle[i]); i++)
+			;
+		if (i == n)
+			return hay;
+	}
+	return NULL;
+}
+
 static int in_list(const char *w, const char *const *list)
 {
 	for (; *list; list++)
@@ -175,7 +193,18 @@ static const char *const group_nouns[] = {
 
 static int is_title(const char *f)
 {
-	return in_list(f, title_words);
+	char one[32];
+	size_t n = strlen(f);
+
+	if (in_list(f, title_words))
+		return 1;
+	/* plurals: "Defense Ministers Akar and Gantz" */
+	if (n > 3 && n < sizeof(one) && f[n - 1] == 's') {
+		memcpy(one, f, n - 1);
+		one[n - 1] = '\0';
+		return in_list(one, title_words);
+	}
+	return 0;
 }
 
 static int is_pronoun(const char *f)
@@ -206,7 +235,7 @@ static void mention_set(struct mention *dst, const struct mention *src)
 
 static void remember_thing(struct actors *A, const struct mention *m)
 {
-	int k;
+	int k, cnt;
 	mention_release(&A->last_thing);
 	mention_copy(&A->last_thing, m);
 	if (m->type != ACTOR_COUNTRY || !m->entity)
@@ -218,11 +247,32 @@ static void remember_thing(struct actors *A, const struct mention *m)
 		if (A->nrecent == MAX_RECENT)
 			mention_release(&A->recent[--A->nrecent]);
 		k = A->nrecent++;
+		A->count[k] = 0;
 	} else {
 		mention_release(&A->recent[k]);
 	}
+	cnt = A->count[k] + 1;
 	memmove(&A->recent[1], &A->recent[0], (size_t)k * sizeof(A->recent[0]));
+	memmove(&A->count[1], &A->count[0], (size_t)k * sizeof(A->count[0]));
 	mention_copy(&A->recent[0], m);
+	A->count[0] = cnt;
+}
+
+/* The two countries an article is about: the most often named, the more
+ * recent first among equals. Returns 0 when it named fewer than two. */
+static int main_pair(const struct actors *A, int *a, int *b)
+{
+	int k;
+	*a = *b = -1;
+	for (k = 0; k < A->nrecent; k++) {
+		if (*a < 0 || A->count[k] > A->count[*a]) {
+			*b = *a;
+			*a = k;
+		} else if (*b < 0 || A->count[k] > A->count[*b]) {
+			*b = k;
+		}
+	}
+	return *b >= 0;
 }
 
 static struct person *find_person(struct actors *A, const char *name)
@@ -251,6 +301,7 @@ static struct person *find_person(struct actors *A, const char *name)
 static void remember_person(struct actors *A, const struct mention *m, int sentence)
 {
 	struct person *p = find_person(A, m->entity);
+	int full;
 
 	if (p && strlen(m->entity) > strlen(p->entity)) {
 		free(p->entity);
@@ -262,11 +313,17 @@ static void remember_person(struct actors *A, const struct mention *m, int sente
 		memset(p, 0, sizeof(*p));
 		p->entity = xstrdup(m->entity);
 	}
-	if (!p->country && m->country)
+	/* a full name with its title says more than a surname did before */
+	full = strchr(m->entity, ' ') != NULL && m->country;
+	if (m->country && (!p->country || full)) {
+		free(p->country);
 		p->country = xstrdup(m->country);
-	if (!p->role && m->role)
+	}
+	if (m->role && (!p->role || full)) {
+		free(p->role);
 		p->role = xstrdup(m->role);
-	if ((!p->code || strlen(p->code) <= 3) && m->code) {
+	}
+	if (m->code && (!p->code || strlen(p->code) <= 3 || full)) {
 		free(p->code);
 		p->code = xstrdup(m->code);
 	}
@@ -361,6 +418,18 @@ static const char *span_country(const struct actors *A, const struct asent *s,
 	return NULL;
 }
 
+/* out[0], out[1] := the article's two main countries; returns how many. */
+static int name_pair(struct actors *A, struct mention *out)
+{
+	int a, b;
+	if (!main_pair(A, &a, &b))
+		return 1;
+	mention_set(&out[0], &A->recent[a]);
+	out[1].text = xstrdup(out[0].text ? out[0].text : "");
+	mention_set(&out[1], &A->recent[b]);
+	return 2;
+}
+
 static int resolve_pronoun(struct actors *A, const struct asent *s, int h,
 			   const struct mention *speaker, const struct mention *subject,
 			   struct mention *out)
@@ -370,9 +439,11 @@ static int resolve_pronoun(struct actors *A, const struct asent *s, int h,
 		"he", "she", "him", "her", "his", "hers", "himself", "herself", NULL
 	};
 	static const char *const neut[] = { "it", "its", "itself", NULL };
+	static const char *const plural[] = { "they", "them", "their", "themselves", NULL };
 
 	if (in_list(f, masc)) {
-		if (speaker && speaker->type == ACTOR_PERSON && speaker->entity)
+		if (speaker && speaker->entity && (speaker->type == ACTOR_PERSON ||
+		    (speaker->type == ACTOR_UNKNOWN && upper0(speaker->entity))))
 			mention_set(out, speaker);
 		else if (A->last_person.entity)
 			mention_set(out, &A->last_person);
@@ -387,13 +458,10 @@ static int resolve_pronoun(struct actors *A, const struct asent *s, int h,
 			mention_set(out, &A->last_thing);
 		return 1;
 	}
-	/* they, them, their: the last two countries named together */
-	if (A->nrecent >= 2 && in_list(f, (const char *const[]){ "they", "them", "their", "themselves", NULL })) {
-		mention_set(&out[0], &A->recent[0]);
-		out[1].text = xstrdup(out[0].text ? out[0].text : f);
-		mention_set(&out[1], &A->recent[1]);
-		return 2;
-	}
+	/* they, them, their: "the two countries" of this or the last sentence */
+	if (in_list(f, plural) && A->group_sentence >= 0 &&
+	    A->group_sentence >= s->index - 1)
+		return name_pair(A, out);
 	return 1;
 }
 
@@ -412,8 +480,10 @@ int actors_name(struct actors *A, const struct asent *s, const struct xspan *sp,
 	if (h < 0)
 		return 1;
 
-	if (ps->upos[h] == UPOS_PRON && is_pronoun(s->x->form[h])) {
-		ret = resolve_pronoun(A, s, h, speaker, subject, out);
+	if (ps->upos[h] == UPOS_PRON || ps->upos[h] == UPOS_DET) {
+		/* he, its, they: someone named before; we, this, what: nobody */
+		if (is_pronoun(s->x->form[h]))
+			ret = resolve_pronoun(A, s, h, speaker, subject, out);
 		goto out;
 	}
 
@@ -462,26 +532,25 @@ int actors_name(struct actors *A, const struct asent *s, const struct xspan *sp,
 				if (in_list(s->x->form[i], org_words))
 					orgish = 1;
 			out->entity = sb_detach(&sb);
+			out->country = dup0(span_country(A, s, sp->lo, sp->hi, nlo, nhi));
 			p = orgish ? NULL : find_person(A, out->entity);
-			if (p) {
-				from_person(p, out);
-				if (tlo < nlo)
-					set_role(A, s, tlo, nlo, out);
-				remember_person(A, out, s->index);
-			} else if (orgish) {
+			if (orgish) {
 				out->type = ACTOR_ORG;
-				out->country = dup0(span_country(A, s, sp->lo, sp->hi, nlo, nhi));
-			} else {
-				int titled = tlo < nlo || (sp->lo < nlo && is_title(s->x->form[nlo - 1]));
-				out->type = (titled || nhi - nlo >= 2) ? ACTOR_PERSON : ACTOR_UNKNOWN;
-				out->country = dup0(span_country(A, s, sp->lo, sp->hi, nlo, nhi));
-				if (out->type == ACTOR_PERSON) {
-					int rlo = tlo;
-					while (rlo > sp->lo && is_title(s->x->form[rlo - 1]))
-						rlo--;
+			} else if (p || tlo < nlo || nhi - nlo >= 2 ||
+				   (sp->lo < nlo && is_title(s->x->form[nlo - 1]))) {
+				/* a person: titled, named in full, or known */
+				int rlo = tlo;
+				out->type = ACTOR_PERSON;
+				while (rlo > sp->lo && is_title(s->x->form[rlo - 1]))
+					rlo--;
+				if (rlo < nlo)
 					set_role(A, s, rlo, nlo, out);
-					remember_person(A, out, s->index);
-				}
+				remember_person(A, out, s->index);
+				p = find_person(A, out->entity);
+				if (p)
+					from_person(p, out);
+			} else {
+				out->type = ACTOR_UNKNOWN;
 			}
 			goto out;
 		}
@@ -490,14 +559,12 @@ int actors_name(struct actors *A, const struct asent *s, const struct xspan *sp,
 	}
 
 	/* A common noun. "the two countries": the last two countries named. */
-	if (in_list(s->x->form[h], group_nouns) && A->nrecent >= 2 &&
-	    (ps->upos[h] == UPOS_NOUN) && h > sp->lo &&
+	if (in_list(s->x->form[h], group_nouns) && ps->upos[h] == UPOS_NOUN && h > sp->lo &&
 	    (ieq(s->x->form[h - 1], "two") || ieq(s->x->form[sp->lo], "both") ||
 	     ieq(s->x->form[h - 1], "both"))) {
-		mention_set(&out[0], &A->recent[0]);
-		out[1].text = xstrdup(out[0].text);
-		mention_set(&out[1], &A->recent[1]);
-		ret = 2;
+		ret = name_pair(A, out);
+		if (ret == 2)
+			A->group_sentence = s->index;
 		goto out;
 	}
 	{
@@ -512,7 +579,7 @@ int actors_name(struct actors *A, const struct asent *s, const struct xspan *sp,
 			if (definite && strcmp(ps->lemma[h], "ambassador")) {
 				for (k = A->np; k-- > 0;) {
 					struct person *p = &A->p[k];
-					if (!p->role || !strstr(p->role, ps->lemma[h]) ||
+					if (!p->role || !strcasestr_(p->role, ps->lemma[h]) ||
 					    (country && p->country && strcmp(country, p->country)))
 						continue;
 					if ((subject && subject->entity && !strcmp(subject->entity, p->entity)) ||
@@ -563,6 +630,55 @@ int actors_name(struct actors *A, const struct asent *s, const struct xspan *sp,
 out:
 	sb_release(&sb);
 	return ret;
+}
+
+void actors_note(struct actors *A, const struct asent *s)
+{
+	const struct parse *ps = s->x->ps;
+	struct mention tmp[2];
+	struct kb_hit hit;
+	int i, n = s->x->n;
+
+	for (i = 0; i < n; i++) {
+		struct xspan sp;
+		int len = kb_match(A->kb, s->x->form, n, i, &A->pub, &hit);
+		if (len) {
+			/* countries, organisations and dictionary persons */
+			sp.lo = i;
+			sp.hi = i + len;
+			sp.head = i + len - 1;
+			if (hit.type == ACTOR_ROLE || (hit.form == KB_ADJECTIVE &&
+						       ps->upos[sp.head] != UPOS_PROPN)) {
+				i += len - 1;
+				if (hit.form != KB_ADJECTIVE || !hit.country)
+					continue;
+			}
+		} else if (ps->upos[i] == UPOS_PROPN) {
+			/* a run of names, with the titles before it */
+			sp.lo = i;
+			sp.hi = i + 1;
+			while (sp.hi < n && ps->upos[sp.hi] == UPOS_PROPN &&
+			       !kb_match(A->kb, s->x->form, n, sp.hi, &A->pub, &hit))
+				sp.hi++;
+			while (sp.lo > 0 && (is_title(s->x->form[sp.lo - 1]) ||
+					     kb_match(A->kb, s->x->form, n, sp.lo - 1, &A->pub, &hit) == 1)) {
+				/* "Turkish and Israeli Defense Ministers Akar": the
+				 * adjectives are shared out, not Akar's */
+				if (sp.lo >= 2 && !is_title(s->x->form[sp.lo - 1]) &&
+				    (ieq(s->x->form[sp.lo - 2], "and") || ieq(s->x->form[sp.lo - 2], ",")))
+					break;
+				sp.lo--;
+			}
+			sp.head = sp.hi - 1;
+		} else {
+			continue;
+		}
+		if (actors_name(A, s, &sp, NULL, NULL, tmp) == 2)
+			mention_release(&tmp[1]);
+		mention_release(&tmp[0]);
+		if (sp.hi - 1 > i)
+			i = sp.hi - 1;
+	}
 }
 
 void actors_finish(struct actors *A, struct mention *m)

@@ -6,6 +6,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "ingest/actors.h"
 #include "ingest/dates.h"
@@ -169,6 +170,21 @@ static int is_place_arg(struct pipeline *p, const struct asent *s, const struct 
 	return s->x->ps->upos[sp->head] == UPOS_PROPN;
 }
 
+/* A copula, a passive or a perfect: something that lasts. */
+static int is_state(const struct asent *s, const struct xtriple *x)
+{
+	int i;
+	if (x->passive || !strcmp(x->lemma, "be") || !strcmp(x->lemma, "remain"))
+		return 1;
+	for (i = 0; i < x->nrel; i++) {
+		const char *f = s->x->form[x->rel[i]];
+		if (!strcmp(f, "has") || !strcmp(f, "have") || !strcmp(f, "had") ||
+		    !strcmp(f, "been"))
+			return 1;
+	}
+	return 0;
+}
+
 static int same_actor(const struct mention *a, const struct mention *b)
 {
 	return a->entity && b->entity && a->type == b->type && !strcmp(a->entity, b->entity);
@@ -194,6 +210,17 @@ static void emit(struct pipeline *p, const struct article *a, const struct asent
 		have_speaker = 1;
 	}
 	nsubj = actors_name(p->actors, s, &x->subj, have_speaker ? speaker : NULL, NULL, subj);
+	/* "It's no secret that ...": an expletive names nobody */
+	if (x->subj.head >= 0 && x->subj.hi - x->subj.lo == 1 &&
+	    !strcasecmp(s->x->form[x->subj.head], "it") &&
+	    (!strcmp(x->lemma, "be") || !strcmp(x->lemma, "seem") || !strcmp(x->lemma, "appear"))) {
+		free(subj[0].entity);
+		subj[0].entity = NULL;
+		subj[0].type = ACTOR_UNKNOWN;
+		free(subj[0].code);
+		free(subj[0].country);
+		subj[0].code = subj[0].country = NULL;
+	}
 	if (x->obj.head >= 0)
 		nobj = actors_name(p->actors, s, &x->obj, have_speaker ? speaker : NULL,
 				   &subj[0], obj);
@@ -202,6 +229,11 @@ static void emit(struct pipeline *p, const struct article *a, const struct asent
 		nobj = 1;
 	}
 	tk = find_date(ps, tx, ntx, x->date_pred);
+	/* "travelled ... in over a decade": a span of time dates a state or a
+	 * perfect ("have been fractured for a decade"), not an event */
+	if (tk >= 0 && (tx[tk].kind == TIMEX_DURATION || tx[tk].kind == TIMEX_IN) &&
+	    !is_state(s, x))
+		tk = -1;
 	memset(&start, 0, sizeof(start));
 	memset(&end, 0, sizeof(end));
 	if (tk >= 0 && timex_resolve(&tx[tk], &a->pub, x->tense, &start, &end) < 0)
@@ -278,12 +310,19 @@ static void emit(struct pipeline *p, const struct article *a, const struct asent
 	sb_release(&sb);
 }
 
+static int same_str(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
 static int same_triple(const struct triple *a, const struct triple *b)
 {
 	return !strcmp(a->evidence, b->evidence) && !strcmp(a->lemma, b->lemma) &&
 	       !strcmp(a->rel_text, b->rel_text) &&
 	       !strcmp(a->subject.text, b->subject.text) &&
-	       !strcmp(a->object.text, b->object.text);
+	       !strcmp(a->object.text, b->object.text) &&
+	       same_str(a->subject.entity, b->subject.entity) &&
+	       same_str(a->object.entity, b->object.entity);
 }
 
 int pipeline_run(struct pipeline *p, const struct article *a, struct triple_list *out)
@@ -320,6 +359,7 @@ int pipeline_run(struct pipeline *p, const struct article *a, struct triple_list
 		as.text = a->text;
 		as.index = (int)si;
 		sentence_text(a->text, se, &ev);
+		actors_note(p->actors, &as);
 		nx = extract_sentence(&xs, xt, MAX_XTRIPLES);
 		ntx = timex_find(p->forms, n, tx, MAX_TIMEX);
 		for (k = 0; k < nx; k++)
