@@ -465,9 +465,72 @@ static int resolve_pronoun(struct actors *A, const struct asent *s, int h,
 	return 1;
 }
 
+/* The last run of names in (h, hi) that is not a country or an
+ * organisation of the kb and not only titles: "Antony Blinken". */
+static int name_after(const struct actors *A, const struct asent *s, int h, int hi,
+		      struct xspan *sub)
+{
+	const struct parse *ps = s->x->ps;
+	struct kb_hit hit;
+	int i, found = 0;
+
+	for (i = h + 1; i < hi; i++) {
+		int j = i, titles = 1;
+		if (ps->upos[i] != UPOS_PROPN)
+			continue;
+		while (j < hi && ps->upos[j] == UPOS_PROPN) {
+			int len = kb_match(A->kb, s->x->form, s->x->n, j, &A->pub, &hit);
+			if (len && hit.type != ACTOR_PERSON && hit.type != ACTOR_ROLE)
+				break;
+			if (!is_title(s->x->form[j]))
+				titles = 0;
+			j++;
+		}
+		if (j > i && !titles) {
+			sub->lo = i;
+			sub->hi = j;
+			sub->head = j - 1;
+			found = 1;
+		}
+		i = j;
+	}
+	return found;
+}
+
+/* A proper name in apposition to h: "the ruler, Sheikh Tamim". */
+static int appos_name(const struct actors *A, const struct asent *s, int h,
+		      struct xspan *sub)
+{
+	const struct parse *ps = s->x->ps;
+	int j;
+	for (j = h + 1; j < s->x->n && j <= h + 8; j++) {
+		if (ps->head[j] - 1 == h && !strncmp(ps->deprel[j], "appos", 5) &&
+		    ps->upos[j] == UPOS_PROPN) {
+			int lo = j, hi = j + 1;
+			while (lo > h + 1 && ps->upos[lo - 1] == UPOS_PROPN)
+				lo--;
+			while (hi < s->x->n && ps->upos[hi] == UPOS_PROPN)
+				hi++;
+			return name_after(A, s, lo - 1, hi, sub);
+		}
+	}
+	return 0;
+}
+
+static int actors_name_(struct actors *A, const struct asent *s, const struct xspan *sp,
+			const struct mention *speaker, const struct mention *subject,
+			struct mention *out, int depth);
+
 int actors_name(struct actors *A, const struct asent *s, const struct xspan *sp,
 		const struct mention *speaker, const struct mention *subject,
 		struct mention *out)
+{
+	return actors_name_(A, s, sp, speaker, subject, out, 0);
+}
+
+static int actors_name_(struct actors *A, const struct asent *s, const struct xspan *sp,
+			const struct mention *speaker, const struct mention *subject,
+			struct mention *out, int depth)
 {
 	const struct parse *ps = s->x->ps;
 	struct strbuf sb = STRBUF_INIT;
@@ -520,10 +583,20 @@ int actors_name(struct actors *A, const struct asent *s, const struct xspan *sp,
 		i += len - 1;
 	}
 	if (nhi > nlo) {
-		/* Titles before the name are its role: "Defense Minister Hulusi Akar" */
+		/* Titles before the name are its role: "Defense Minister Hulusi
+		 * Akar"; a country before it is its country: "U.S. Secretary" */
 		tlo = nlo;
-		while (nlo < nhi && is_title(s->x->form[nlo]))
-			nlo++;
+		while (nlo < nhi) {
+			int mlen = kb_match(A->kb, s->x->form, s->x->n, nlo, &A->pub, &hit);
+			if (is_title(s->x->form[nlo]))
+				nlo++;
+			else if (mlen && nlo + mlen <= h && hit.type != ACTOR_PERSON)
+				nlo += mlen;
+			else
+				break;
+		}
+		if (nlo >= nhi || is_title(s->x->form[h]))
+			nlo = nhi;	/* only titles: see below */
 		if (nlo < nhi) {
 			struct person *p;
 			int orgish = 0;
@@ -556,6 +629,26 @@ int actors_name(struct actors *A, const struct asent *s, const struct xspan *sp,
 		}
 		/* a title alone ("President") is a role: fall through */
 		nlo = tlo;
+	}
+
+	/* A title or role with a name after it or in apposition: "U.S.
+	 * Secretary of State Antony Blinken", "Qatar's ruler, Sheikh Tamim". */
+	if (depth < 2 && (is_title(s->x->form[h]) || kb_sector(A->kb, s->x->form[h]))) {
+		struct xspan sub;
+		if (name_after(A, s, h, sp->hi, &sub) || appos_name(A, s, h, &sub)) {
+			struct mention m2[2];
+			char *text = out->text;
+			if (sub.lo > sp->lo && sub.lo > h)
+				sub.lo = sp->lo;
+			ret = actors_name_(A, s, &sub, speaker, subject, m2, depth + 1);
+			free(m2[0].text);
+			m2[0].text = text;
+			*out = m2[0];
+			if (ret == 2)
+				mention_release(&m2[1]);
+			ret = 1;
+			goto done;
+		}
 	}
 
 	/* A common noun. "the two countries": the last two countries named. */
@@ -628,6 +721,9 @@ int actors_name(struct actors *A, const struct asent *s, const struct xspan *sp,
 		out->entity = sb_detach(&sb);
 	}
 out:
+	sb_release(&sb);
+	return ret;
+done:
 	sb_release(&sb);
 	return ret;
 }

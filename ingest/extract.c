@@ -270,6 +270,20 @@ static int is_predicate(const struct ctx *c, int v)
 	return 1;
 }
 
+/* The noun a relative pronoun stands for: the clause's head noun h, or the
+ * noun just before the pronoun when it lies inside h's phrase ("ties with
+ * Hamas, which is designated ..." is about Hamas). */
+static int antecedent(const struct ctx *c, int rp, int h)
+{
+	int b = rp - 1;
+	if (b >= 0 && !strcmp(c->s->form[b], ","))
+		b--;
+	if (b > h && (upos_of(c, b) == UPOS_PROPN || upos_of(c, b) == UPOS_NOUN) &&
+	    extract_dominates(c->ps, h, b))
+		return b;
+	return h;
+}
+
 /* The subject of predicate v: its own, or the one it inherits. *inherited
  * counts how far it came from. Returns the head token or -1. */
 static int find_subj(const struct ctx *c, int v, int *inherited, int depth)
@@ -281,7 +295,7 @@ static int find_subj(const struct ctx *c, int v, int *inherited, int depth)
 		s = first_child(c, v, "csubj");
 	if (s >= 0) {
 		if (base_is(r, "acl") && is_relative_pronoun(c, s) && h >= 0)
-			return h;
+			return antecedent(c, s, h);
 		return s;
 	}
 	if (depth > 8 || h < 0)
@@ -325,18 +339,33 @@ static int is_passive(const struct ctx *c, int v)
 }
 
 /* The agent of a passive: "by Israel" (obl:agent, or obl with case "by"). */
+static int is_by_phrase(const struct ctx *c, int ch)
+{
+	int cs = first_child(c, ch, "case");
+	return cs >= 0 && !strcmp(lemma_of(c, cs), "by");
+}
+
 static int find_agent(const struct ctx *c, int v)
 {
-	int k;
+	int k, j;
 	for (k = 0; k < c->kn[v]; k++) {
 		int ch = c->kids[c->kstart[v] + k];
 		const char *r = rel_of(c, ch);
 		if (!strcmp(r, "obl:agent"))
 			return ch;
-		if (base_is(r, "obl")) {
-			int cs = first_child(c, ch, "case");
-			if (cs >= 0 && !strcmp(lemma_of(c, cs), "by"))
-				return ch;
+		if (base_is(r, "obl") && is_by_phrase(c, ch))
+			return ch;
+	}
+	/* "designated as a terrorist organisation by Israel": the by-phrase
+	 * often hangs from the oblique before it */
+	for (k = 0; k < c->kn[v]; k++) {
+		int ch = c->kids[c->kstart[v] + k];
+		if (!base_is(rel_of(c, ch), "obl"))
+			continue;
+		for (j = 0; j < c->kn[ch]; j++) {
+			int g = c->kids[c->kstart[ch] + j];
+			if (base_is(rel_of(c, g), "nmod") && g > ch && is_by_phrase(c, g))
+				return g;
 		}
 	}
 	return -1;
@@ -595,6 +624,8 @@ static void emit_clause(struct ctx *c, int v)
 			patient = x_head;
 	}
 	obj = first_child(c, v, "obj");
+	if (obj < 0 && first_child(c, v, "iobj") >= 0 && !has_cop(c, v))
+		obj = first_child(c, v, "iobj");	/* "told parliament (that) ..." */
 	if (obj >= 0 && is_relative_pronoun(c, obj) && !strcmp(rel_of(c, v), "acl:relcl"))
 		obj = x_head;
 	if (has_cop(c, v)) {

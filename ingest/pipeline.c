@@ -110,17 +110,39 @@ static int span_head(const struct parse *ps, int lo, int hi)
 
 /* The temporal expression that modifies predicate v directly, or -1. When
  * several do, the nearest to the predicate in the tree wins. */
+/* Is token i the head of a clause: a verb, or a word with a copula? */
+static int is_clause_head(const struct parse *ps, int i)
+{
+	int j;
+	if (ps->upos[i] == UPOS_VERB && strncmp(ps->deprel[i], "amod", 4) &&
+	    strncmp(ps->deprel[i], "compound", 8))
+		return 1;
+	for (j = 0; j < ps->n; j++)
+		if (ps->head[j] - 1 == i && !strcmp(ps->deprel[j], "cop"))
+			return 1;
+	return 0;
+}
+
+/* The temporal expression of predicate v: the one whose head hangs from v,
+ * directly or through nominals ("attacked two facilities on Saturday" with
+ * "Saturday" under "facilities"), the nearest in the tree; or -1. */
 static int timex_of(const struct parse *ps, const struct timex *tx, int ntx, int v)
 {
-	int k, best = -1;
+	int k, best = -1, best_depth = 1 << 30;
 	for (k = 0; k < ntx; k++) {
-		int th = span_head(ps, tx[k].start, tx[k].end);
-		int h = ps->head[th] - 1;
+		int t = span_head(ps, tx[k].start, tx[k].end), depth = 0;
 		if (tx[k].kind == TIMEX_TIME)
 			continue;
-		if (th == v || h == v) {
-			if (best < 0)
-				best = k;
+		if (t != v) {
+			t = ps->head[t] - 1;
+			while (t >= 0 && t != v && !is_clause_head(ps, t) && depth < 6) {
+				t = ps->head[t] - 1;
+				depth++;
+			}
+		}
+		if (t == v && depth < best_depth) {
+			best = k;
+			best_depth = depth;
 		}
 	}
 	return best;

@@ -134,7 +134,7 @@ ITEMS = [
     ("he-said", he_said),
     ("he-said-akar", lambda ts: anchored(ts, "significant background",
                                          "akar")),
-    ("he-said-gantz", lambda ts: anchored(ts, "positive direction",
+    ("he-said-gantz", lambda ts: anchored(ts, "move forward",
                                           "gantz")),
 ]
 
