@@ -37,7 +37,7 @@ GOOD = [
     T("he", "say", "", None, ent="Hulusi Akar",
       evidence="There was a significant background of work, he said."),
     T("he", "say", "", None, ent="Benny Gantz",
-      evidence="Things moved in a positive direction, he said."),
+      evidence="To move forward, we keep talking, he said."),
 ]
 
 
