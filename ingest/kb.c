@@ -1634,6 +1634,18 @@ static const struct kb_code *pick_code(const struct kb *kb, const struct kb_entr
 	return best;
 }
 
+/* The entry a node names: its actor phrase when the words had a capital,
+ * else its role phrase; when it has both, the one of higher rank (a
+ * built-in role beats a loaded name: "Senate" stays a legislature). */
+static int32_t node_entry(const struct kb *kb, const struct kb_node *nd, int upper)
+{
+	int32_t a = upper ? nd->actor : -1, g = nd->agent;
+
+	if (a >= 0 && g >= 0 && kb->entries[g].rank > kb->entries[a].rank)
+		return g;
+	return a >= 0 ? a : g;
+}
+
 int kb_match(const struct kb *kb, const char *const *tok, int n, int i,
 	     const struct date *when, struct kb_hit *hit)
 {
@@ -1655,10 +1667,7 @@ int kb_match(const struct kb *kb, const char *const *tok, int n, int i,
 		if (!node)
 			break;
 		upper |= has_upper(tok[k]);
-		if (kb->nodes[node].actor >= 0 && upper)
-			ei = kb->nodes[node].actor;
-		else if (kb->nodes[node].agent >= 0)
-			ei = kb->nodes[node].agent;
+		ei = node_entry(kb, &kb->nodes[node], upper);
 		if (ei >= 0) {
 			best = k - i + 1;
 			best_e = ei;
@@ -1667,10 +1676,7 @@ int kb_match(const struct kb *kb, const char *const *tok, int n, int i,
 	if (best_e < 0 && i < n && tok[i] && (dash = strchr(tok[i], '-')) && dash > tok[i] &&
 	    fold_word(tok[i], (size_t)(dash - tok[i]), w) >= 0 && (node = edge_find(kb, 0, w))) {
 		/* "Greek-Cypriot", "U.S.-led", "Turkish-made": the first part */
-		if (kb->nodes[node].actor >= 0 && has_upper(tok[i]))
-			best_e = kb->nodes[node].actor;
-		else
-			best_e = kb->nodes[node].agent;
+		best_e = node_entry(kb, &kb->nodes[node], has_upper(tok[i]));
 		best = 1;
 	}
 	if (best_e < 0)
