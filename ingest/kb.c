@@ -840,6 +840,47 @@ static void pretty_name(const char *s, char *out, size_t outsz)
 	out[o] = '\0';
 }
 
+static const char *const titles[] = {
+	"president", "prime", "premier", "minister", "secretary", "secretary-general",
+	"general", "gen", "lt", "col", "colonel", "king", "queen", "prince", "sheikh",
+	"mr", "mrs", "ms", "dr", "foreign", "defense", "defence", "former", "ex",
+	"chancellor", "vice", "vice-president", "deputy", "un", "united", "acting",
+	"chairman", "chief", "governor", "senator", "sen", "ambassador", "pope",
+	"cardinal", "archbishop", "emir", "sultan", "crown", "marshal", "admiral",
+	"commander", "speaker", "interior", "finance", "opposition", "leader", "the",
+	NULL
+};
+
+/* Does the phrase start with a title ("President Karzai")? */
+static int titled(const struct phrase *ph)
+{
+	int i;
+
+	for (i = 0; titles[i]; i++)
+		if (!strcmp(ph->w[0], titles[i]))
+			return 1;
+	return 0;
+}
+
+/* The words of a phrase, by blanks ("'s" stays joined). */
+static void phrase_text(const struct phrase *ph, char *out, size_t outsz)
+{
+	size_t o = 0;
+	int i;
+
+	for (i = 0; i < ph->n; i++) {
+		size_t wl = strlen(ph->w[i]);
+		int glue = ph->w[i][0] == '\'';
+		if (o + wl + 2 > outsz)
+			break;
+		if (i && !glue)
+			out[o++] = ' ';
+		memcpy(out + o, ph->w[i], wl);
+		o += wl;
+	}
+	out[o] = '\0';
+}
+
 /* Store the block read so far as one entry and its phrases. */
 static void block_end(struct kb *kb, struct lines *l, struct block *b, int rank)
 {
@@ -886,6 +927,17 @@ static void block_end(struct kb *kb, struct lines *l, struct block *b, int rank)
 		       !strcmp(b->ph[0].w[0], "the") ? ACTOR_ORG : ACTOR_PERSON;
 	}
 	pretty_name(b->base, pretty, sizeof(pretty));
+	if (type == ACTOR_PERSON && titled(&b->ph[0])) {
+		/* "SECRETARY-GENERAL BAN KI-MOON" +BAN_KI-MOON: name him by
+		 * the first synonym that is a name without a title */
+		for (i = 1; i < b->nph; i++)
+			if (b->ph[i].n >= 2 && !titled(&b->ph[i])) {
+				char text[256];
+				phrase_text(&b->ph[i], text, sizeof(text));
+				pretty_name(text, pretty, sizeof(pretty));
+				break;
+			}
+	}
 	ei = entry_new(kb, type == ACTOR_COUNTRY ? NULL : pretty,
 		       type == ACTOR_COUNTRY ? country : -1, type, KB_NAME, rank);
 	for (i = 0; i < b->ncodes; i++)
@@ -1582,6 +1634,18 @@ static const struct kb_code *pick_code(const struct kb *kb, const struct kb_entr
 	return best;
 }
 
+/* The entry a node names: its actor phrase when the words had a capital,
+ * else its role phrase; when it has both, the one of higher rank (a
+ * built-in role beats a loaded name: "Senate" stays a legislature). */
+static int32_t node_entry(const struct kb *kb, const struct kb_node *nd, int upper)
+{
+	int32_t a = upper ? nd->actor : -1, g = nd->agent;
+
+	if (a >= 0 && g >= 0 && kb->entries[g].rank > kb->entries[a].rank)
+		return g;
+	return a >= 0 ? a : g;
+}
+
 int kb_match(const struct kb *kb, const char *const *tok, int n, int i,
 	     const struct date *when, struct kb_hit *hit)
 {
@@ -1603,10 +1667,7 @@ int kb_match(const struct kb *kb, const char *const *tok, int n, int i,
 		if (!node)
 			break;
 		upper |= has_upper(tok[k]);
-		if (kb->nodes[node].actor >= 0 && upper)
-			ei = kb->nodes[node].actor;
-		else if (kb->nodes[node].agent >= 0)
-			ei = kb->nodes[node].agent;
+		ei = node_entry(kb, &kb->nodes[node], upper);
 		if (ei >= 0) {
 			best = k - i + 1;
 			best_e = ei;
@@ -1615,10 +1676,7 @@ int kb_match(const struct kb *kb, const char *const *tok, int n, int i,
 	if (best_e < 0 && i < n && tok[i] && (dash = strchr(tok[i], '-')) && dash > tok[i] &&
 	    fold_word(tok[i], (size_t)(dash - tok[i]), w) >= 0 && (node = edge_find(kb, 0, w))) {
 		/* "Greek-Cypriot", "U.S.-led", "Turkish-made": the first part */
-		if (kb->nodes[node].actor >= 0 && has_upper(tok[i]))
-			best_e = kb->nodes[node].actor;
-		else
-			best_e = kb->nodes[node].agent;
+		best_e = node_entry(kb, &kb->nodes[node], has_upper(tok[i]));
 		best = 1;
 	}
 	if (best_e < 0)

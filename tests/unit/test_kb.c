@@ -252,9 +252,9 @@ static void test_fixture_actors(void)
 	if (msg) {
 		test_cond("code without an actor, line 3",
 			  strstr(msg, FIXTURES "actors.txt:3: code without an actor") != NULL);
-		test_cond("bad date, line 23", strstr(msg, FIXTURES "actors.txt:23: bad date") != NULL);
-		test_cond("no code, line 24", strstr(msg, FIXTURES "actors.txt:24: no code") != NULL);
-		test_cond("bad code, line 26", strstr(msg, FIXTURES "actors.txt:26: bad code") != NULL);
+		test_cond("bad date, line 24", strstr(msg, FIXTURES "actors.txt:24: bad date") != NULL);
+		test_cond("no code, line 25", strstr(msg, FIXTURES "actors.txt:25: no code") != NULL);
+		test_cond("bad code, line 27", strstr(msg, FIXTURES "actors.txt:27: bad code") != NULL);
 		test_cond("nothing about good lines", strstr(msg, "actors.txt:16:") == NULL);
 	}
 	free(msg);
@@ -284,6 +284,9 @@ static void test_fixture_actors(void)
 	test_cond("a [---] phrase names nothing", match("Turkey Point", NULL, &h) == 0);
 	test_streq("Turkey alone still matches", code_of("Turkey said", NULL), "TUR");
 	test_streq("the built-in country wins", code_of("Georgia", NULL), "GEO");
+	test_cond("a built-in role beats a loaded name", match("Parliament", NULL, &h) == 1 &&
+		  h.type == ACTOR_ROLE);
+	test_streq("Parliament stays LEG", h.code, "LEG");
 	test_streq("a good code line after a bad one", code_of("SECOND ENTRY", "2021-01-01"), "ISRGOV");
 	test_cond("an entry without a code is skipped", match("NO CODE PERSON", NULL, &h) == 0);
 
