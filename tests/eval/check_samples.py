@@ -15,7 +15,7 @@ are compared with samples/<slug>.expected.jsonl, one expectation a line:
 A triple satisfies an expectation when
   * subject / object: the expected string, lower-cased, is contained in the
     triple's subject.entity or subject.text (object.entity / object.text),
-    lower-cased;
+    lower-cased (a list gives alternatives);
   * lemma: equals relation.lemma (a list gives alternatives), ignoring case;
   * date (optional): equals the triple's "date" exactly (YYYY[-MM[-DD]]);
   * code (optional): equals subject.code, ignoring case;
@@ -75,17 +75,17 @@ def read_expected(path):
                 e = json.loads(line)
             except ValueError as err:
                 raise SetupError("%s:%d: %s" % (path, n, err))
-            bad = set(e) - KEYS
-            if bad or not all(isinstance(e.get(k), str) and e[k]
-                              for k in ("subject", "object")):
-                raise SetupError("%s:%d: bad expectation" % (path, n))
-            lem = e.get("lemma")
-            if isinstance(lem, str):
-                e["lemma"] = [lem]
-            elif not (isinstance(lem, list) and lem and
-                      all(isinstance(x, str) for x in lem)):
-                raise SetupError("%s:%d: lemma must be a string or a list"
-                                 % (path, n))
+            if set(e) - KEYS:
+                raise SetupError("%s:%d: unknown keys %s" %
+                                 (path, n, sorted(set(e) - KEYS)))
+            for k in ("subject", "lemma", "object"):
+                v = e.get(k)
+                if isinstance(v, str) and v:
+                    e[k] = [v]
+                elif not (isinstance(v, list) and v and
+                          all(isinstance(x, str) and x for x in v)):
+                    raise SetupError("%s:%d: %s must be a string or a list"
+                                     % (path, n, k))
             if "date" in e and not DATE_RE.match(str(e["date"])):
                 raise SetupError("%s:%d: bad date" % (path, n))
             out.append(e)
@@ -117,10 +117,10 @@ def field(part, key):
     return ""
 
 
-def mention_has(part, want):
-    want = want.lower()
-    return (want in field(part, "entity").lower() or
-            want in field(part, "text").lower())
+def mention_has(part, wants):
+    ent = field(part, "entity").lower()
+    txt = field(part, "text").lower()
+    return any(w.lower() in ent or w.lower() in txt for w in wants)
 
 
 def satisfies(t, e):
@@ -144,7 +144,8 @@ def satisfies(t, e):
 
 
 def describe(e):
-    s = "%s -%s-> %s" % (e["subject"], "/".join(e["lemma"]), e["object"])
+    s = "%s -%s-> %s" % ("/".join(e["subject"]), "/".join(e["lemma"]),
+                         "/".join(e["object"]))
     for k in ("date", "code", "event"):
         if k in e:
             s += " [%s %s]" % (k, e[k])
@@ -202,9 +203,10 @@ def lint(samples):
         low = text.lower()
         for e in exp:
             for k in ("subject", "object"):
-                if e[k].lower() not in low:
-                    problems.append("%s: %s %r not in the text" %
-                                    (slug, k, e[k]))
+                for w in e[k]:
+                    if w.lower() not in low:
+                        problems.append("%s: %s %r not in the text" %
+                                        (slug, k, w))
     for p in problems:
         print(p)
     print("%d articles, %d problems" % (len(arts), len(problems)))

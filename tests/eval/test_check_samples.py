@@ -60,7 +60,7 @@ class CheckSamples(unittest.TestCase):
         write("01-a.expected.jsonl", "\n".join(json.dumps(e) for e in [
             {"subject": "britain", "lemma": "expel", "object": "diplomats",
              "date": "2018-03-14", "code": "GBR", "event": "SANCTION"},
-            {"subject": "Russia", "lemma": ["respond", "reply"],
+            {"subject": ["Moscow", "Russia"], "lemma": ["respond", "reply"],
              "object": "expulsion"}]) + "\n")
         self.canned_a = [
             triple("Britain", "expel", "23 Russian diplomats", "ARTICLE",
@@ -134,12 +134,14 @@ class CheckSamples(unittest.TestCase):
 
     def test_lint(self):
         p = self.run_check("--lint")
-        # 01-a: 2 expectations (want 3-6), "expulsion" not in its text;
+        # 01-a: 2 expectations (want 3-6), "expulsion" and "Moscow" not in
+        # its text ("Russia" is, in "Russian");
         # 02-b: 1 expectation
         self.assertEqual(p.returncode, 1)
         self.assertIn("01-a: 2 expectations, want 3-6", p.stdout)
         self.assertIn("object 'expulsion' not in the text", p.stdout)
-        self.assertIn("2 articles, 3 problems", p.stdout)
+        self.assertIn("subject 'Moscow' not in the text", p.stdout)
+        self.assertIn("2 articles, 4 problems", p.stdout)
 
     def test_repository_samples_lint(self):
         # the real samples/ are consistent: dates, 3-6 expectations each,
