@@ -19,7 +19,10 @@ Conversion of a triple into a CaRB tuple
                in their order
     Empty or missing texts are dropped, so a triple with no object but a
     location argument becomes (rel, subject, location), which is how CaRB
-    gold writes intransitive verbs with a prepositional phrase.
+    gold writes intransitive verbs with a prepositional phrase.  Args whose
+    role is a marker rather than a phrase of the sentence are left out:
+    "voice" (its text is "passive") and "source" (the speaker of reported
+    speech, which CaRB gold puts in a "C: " context that scoring ignores).
     confidence = the triple's "confidence" (1.0 when absent).
 
 Scoring: the reference CaRB scorer (Bhardwaj et al. 2019, carb.py and
@@ -80,6 +83,7 @@ import string
 import sys
 
 SAID_VERBS = ("said", "told", "added", "adds", "says")
+SKIP_ROLES = frozenset(("voice", "source"))
 BE_FORMS = frozenset(("is", "are", "was", "were", "been", "being", "am",
                       "be", "'s", "'re", "'m"))
 
@@ -168,7 +172,7 @@ def triple_to_tuple(obj):
         args.append(obj_text)
     for a in obj.get("args") or []:
         if isinstance(a, dict) and isinstance(a.get("text"), str) \
-           and a["text"].strip():
+           and a["text"].strip() and a.get("role") not in SKIP_ROLES:
             args.append(a["text"].strip())
     conf = obj.get("confidence")
     try:

@@ -118,10 +118,13 @@ class Conversion(unittest.TestCase):
                "relation": {"text": "", "lemma": "travel"},
                "object": None,
                "args": [{"role": "location", "text": "to Turkey"},
+                        {"role": "voice", "text": "passive"},
+                        {"role": "source", "text": "Akar"},
                         {"role": "time", "text": "on Thursday"}],
                "confidence": 0.7}
         t = carb.triple_to_tuple(obj)
         self.assertEqual(t.rel, "travel")          # empty text -> lemma
+        # voice and source are markers, not phrases: left out
         self.assertEqual(t.args, ["Gantz", "to Turkey", "on Thursday"])
         self.assertEqual(t.conf, 0.7)
         obj["object"] = {"text": "Ankara"}
