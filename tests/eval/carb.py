@@ -407,6 +407,26 @@ def newswire_lines(sentences):
     return {i for i, s in enumerate(sentences, 1) if newswire_score(s) >= 2}
 
 
+def show_errors(gold, preds, sentences, threshold, n, out=sys.stdout):
+    """Print the n gold sentences of lowest recall at `threshold`, with
+    their gold tuples and the predictions counted there."""
+    rows = []
+    for k in sorted(gold):
+        ps = [e for e in preds.get(k, []) if threshold is None or
+              e.conf >= threshold]
+        rec = sum(max((match(g, e)[1] for e in ps), default=0.0)
+                  for g in gold[k]) / len(gold[k])
+        rows.append((rec, k, ps))
+    rows.sort(key=lambda r: (r[0], r[1]))
+    for rec, k, ps in rows[:n]:
+        out.write("\n#%d recall %.2f: %s\n" % (k, rec, sentences[k - 1]))
+        for g in gold[k]:
+            out.write("  gold: %s | %s\n" % (g.rel, " | ".join(g.args)))
+        for e in ps:
+            out.write("  pred: %s | %s  (%.2f)\n" % (e.rel, " | ".join(e.args),
+                                                   e.conf))
+
+
 def read_line_numbers(path):
     with open(path, encoding="utf-8") as f:
         return {int(x) for x in f.read().split()}
@@ -438,6 +458,9 @@ def main(argv=None):
                     help="line numbers of the newswire sentences")
     ap.add_argument("--keep-markers", action="store_true",
                     help="keep 'T: '/'L: ' in gold args as the reference")
+    ap.add_argument("--show", type=int, default=0, metavar="N",
+                    help="list the N sentences of lowest recall at the best "
+                    "threshold, with gold tuples and predictions")
     a = ap.parse_args(argv)
 
     sentences = read_sentences(a.sentences)
@@ -468,6 +491,8 @@ def main(argv=None):
         if ignored:
             print("ignored %d predictions for sentences without gold" %
                   ignored)
+        if a.show:
+            show_errors(gold, preds, sentences, overall["threshold"], a.show)
     return 0
 
 
