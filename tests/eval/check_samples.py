@@ -143,6 +143,20 @@ def satisfies(t, e):
     return True
 
 
+def near_misses(triples, e):
+    """Triples that share the lemma, or both the subject and the object,
+    with the expectation; the closest (most parts right) first."""
+    scored = []
+    for i, t in enumerate(triples):
+        lem = field(t.get("relation") or {}, "lemma").lower() in \
+            [x.lower() for x in e["lemma"]]
+        subj = mention_has(t.get("subject"), e["subject"])
+        obj = mention_has(t.get("object"), e["object"])
+        if lem or (subj and obj):
+            scored.append((-(lem + subj + obj), i, t))
+    return [t for _, _, t in sorted(scored, key=lambda x: x[:2])]
+
+
 def describe(e):
     s = "%s -%s-> %s" % ("/".join(e["subject"]), "/".join(e["lemma"]),
                          "/".join(e["object"]))
@@ -258,10 +272,7 @@ def main(argv=None):
                         lines.append("  ok      " + describe(e))
                     continue
                 lines.append("  MISSING " + describe(e))
-                near = [t for t in triples
-                        if field(t.get("relation") or {}, "lemma").lower()
-                        in [x.lower() for x in e["lemma"]]]
-                for t in near[:3]:
+                for t in near_misses(triples, e)[:3]:
                     lines.append("          got: " + brief(t))
             total += len(exp)
             found += ok
