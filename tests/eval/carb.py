@@ -70,7 +70,8 @@ Newswire subset: CaRB dev is the QA-SRL dev set (WSJ newswire + Wikipedia)
 but the files carry no marker of the domain.  We use a documented heuristic
 (newswire_score below): PTB-style split hyphens ("fume - filled") and WSJ
 vocabulary (Mr., Corp., million, shares, analysts, yesterday, ...) count for
-newswire; unsplit hyphens ("open-air", the Wikipedia tokenisation),
+newswire; unsplit lower-case hyphens ("open-air", the Wikipedia
+tokenisation; other unsplit hyphens, as in names, count less),
 encyclopaedic words and years outside 1985-1990 count against.  Sentences
 scoring >= 2 are newswire.  --newswire-lines FILE (line numbers, one a
 line) replaces the heuristic.
@@ -382,7 +383,8 @@ village species century novel band league river town parish district
 championship club church station railway county king queen""".split())
 YEAR_RE = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
 SPLIT_HYPHEN_RE = re.compile(r"\w - \w")
-JOINED_HYPHEN_RE = re.compile(r"[A-Za-z0-9]-[A-Za-z0-9]")
+JOINED_HYPHEN_RE = re.compile(r"[a-z]-[a-z]")
+NAME_HYPHEN_RE = re.compile(r"[A-Za-z0-9]-[A-Za-z0-9]")
 
 
 def newswire_score(sentence):
@@ -390,7 +392,9 @@ def newswire_score(sentence):
     toks = sentence.split()
     sc = 0
     if JOINED_HYPHEN_RE.search(sentence):
-        sc -= 3
+        sc -= 3                 # open-air: Wikipedia's tokenisation
+    elif NAME_HYPHEN_RE.search(sentence):
+        sc -= 1                 # Spider-Man, RU-486, but also WSJ names
     if SPLIT_HYPHEN_RE.search(sentence):
         sc += 2
     sc += sum(2 for w in toks if w in NEWS_STRONG)
