@@ -83,6 +83,8 @@ import re
 import string
 import sys
 
+import triples
+
 SAID_VERBS = ("said", "told", "added", "adds", "says")
 SKIP_ROLES = frozenset(("voice", "source"))
 BE_FORMS = frozenset(("is", "are", "was", "were", "been", "being", "am",
@@ -153,20 +155,14 @@ def read_gold(path, sentences, keep_markers=False):
 
 
 def text_of(obj, key):
-    """obj[key]["text"] as a string, '' when absent or null."""
-    part = obj.get(key)
-    if isinstance(part, dict):
-        t = part.get("text")
-        return t.strip() if isinstance(t, str) else ""
-    return ""
+    """obj[key]["text"] stripped, '' when absent or null."""
+    return triples.field(obj.get(key), "text").strip()
 
 
 def triple_to_tuple(obj):
     """Convert one of entente's triples (a dict) into a CaRB Tuple."""
-    rel = text_of(obj, "relation")
-    if not rel:
-        r = obj.get("relation") or {}
-        rel = (r.get("lemma") or "").strip() if isinstance(r, dict) else ""
+    rel = text_of(obj, "relation") or \
+        triples.field(obj.get("relation"), "lemma").strip()
     args = [text_of(obj, "subject")]
     obj_text = text_of(obj, "object")
     if obj_text:
@@ -186,21 +182,17 @@ def triple_to_tuple(obj):
 def read_predictions(path):
     """Return {line number: [Tuple]} and the number of triples read."""
     preds, n = {}, 0
-    with open(path, encoding="utf-8") as f:
-        for lineno, line in enumerate(f, 1):
-            line = line.strip()
-            if not line:
-                continue
-            try:
-                obj = json.loads(line)
-            except ValueError as e:
-                raise SystemExit("%s:%d: bad JSON: %s" % (path, lineno, e))
-            try:
-                sent = int(str(obj.get("article")))
-            except ValueError:
-                continue
-            preds.setdefault(sent, []).append(triple_to_tuple(obj))
-            n += 1
+    try:
+        objs = triples.read(path)
+    except ValueError as e:
+        raise SystemExit(str(e))
+    for obj in objs:
+        try:
+            sent = int(str(obj.get("article")))
+        except ValueError:
+            continue
+        preds.setdefault(sent, []).append(triple_to_tuple(obj))
+        n += 1
     return preds, n
 
 

@@ -38,6 +38,8 @@ import re
 import subprocess
 import sys
 
+from triples import field, mention_has, parse_lines
+
 KEYS = {"subject", "lemma", "object", "date", "code", "event"}
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -111,18 +113,6 @@ def articles(samples):
     return out
 
 
-def field(part, key):
-    if isinstance(part, dict) and isinstance(part.get(key), str):
-        return part[key]
-    return ""
-
-
-def mention_has(part, wants):
-    ent = field(part, "entity").lower()
-    txt = field(part, "text").lower()
-    return any(w.lower() in ent or w.lower() in txt for w in wants)
-
-
 def satisfies(t, e):
     if t.get("negated") is True:
         return False
@@ -182,14 +172,10 @@ def run_extract(entente, args):
                            text=True, timeout=120)
     except (OSError, subprocess.TimeoutExpired) as err:
         return [], str(err)
-    triples = []
-    for line in p.stdout.splitlines():
-        line = line.strip()
-        if line:
-            try:
-                triples.append(json.loads(line))
-            except ValueError:
-                return triples, "output is not JSON lines: %r" % line[:80]
+    try:
+        triples = parse_lines(p.stdout, "extract output")
+    except ValueError as err:
+        return [], str(err)
     if p.returncode != 0:
         return triples, "exit %d: %s" % (p.returncode, p.stderr.strip()[:300])
     return triples, None

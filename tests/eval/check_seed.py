@@ -38,25 +38,18 @@ the binary is missing or extract fails.
 """
 
 import argparse
-import json
 import os
 import subprocess
 import sys
+
+from triples import field, mention_has, parse_lines
 
 SEED = "../shared/seeds/000_ce1fc8bd62071faf.txt"
 STATES = ("government", "turkey", "israel", "ankara", "tel aviv", "tel-aviv")
 
 
-def field(part, key):
-    if isinstance(part, dict) and isinstance(part.get(key), str):
-        return part[key]
-    return ""
-
-
 def has(part, *wants):
-    e = field(part, "entity").lower()
-    t = field(part, "text").lower()
-    return any(w in e or w in t for w in wants)
+    return mention_has(part, wants)
 
 
 def lemma(t):
@@ -170,8 +163,12 @@ def main(argv=None):
             return 2
         out = p.stdout
     # negated triples state the opposite of every item: leave them out
-    triples = [t for t in (json.loads(x) for x in out.splitlines()
-                           if x.strip()) if t.get("negated") is not True]
+    try:
+        triples = [t for t in parse_lines(out, "extract output")
+                   if t.get("negated") is not True]
+    except ValueError as err:
+        print("check_seed: %s" % err, file=sys.stderr)
+        return 2
     found = 0
     for name, test in ITEMS:
         ok = bool(test(triples))

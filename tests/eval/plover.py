@@ -50,6 +50,8 @@ import argparse
 import json
 import sys
 
+import triples
+
 EVENT_MAP = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE",
              "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 CODE_ALIASES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
@@ -111,21 +113,17 @@ def read_predictions(path, records):
     """Return a list (parallel to records) of lists of triples."""
     by_id = {str(r.get("id")): i for i, r in enumerate(records)}
     out = [[] for _ in records]
-    with open(path, encoding="utf-8") as f:
-        for lineno, line in enumerate(f, 1):
-            line = line.strip()
-            if not line:
-                continue
-            try:
-                t = json.loads(line)
-            except ValueError as e:
-                raise SystemExit("%s:%d: bad JSON: %s" % (path, lineno, e))
-            art = str(t.get("article"))
-            i = by_id.get(art)
-            if i is None and art.isdigit() and 1 <= int(art) <= len(records):
-                i = int(art) - 1
-            if i is not None:
-                out[i].append(t)
+    try:
+        objs = triples.read(path)
+    except ValueError as e:
+        raise SystemExit(str(e))
+    for t in objs:
+        art = str(t.get("article"))
+        i = by_id.get(art)
+        if i is None and art.isdigit() and 1 <= int(art) <= len(records):
+            i = int(art) - 1
+        if i is not None:
+            out[i].append(t)
     return out
 
 
