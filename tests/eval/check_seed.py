@@ -65,8 +65,7 @@ def in_object_or_args(t, want):
 
 def resolved_state(part):
     """Subject is the governments, Turkey or Israel (pronoun resolved)."""
-    return any(w in field(part, "entity").lower() for w in STATES) or \
-        any(w in field(part, "text").lower() for w in STATES)
+    return mention_has(part, STATES)
 
 
 def he_triples(triples):
