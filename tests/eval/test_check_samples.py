@@ -102,6 +102,12 @@ class CheckSamples(unittest.TestCase):
                       "date 2018-03", p.stdout)
         self.assertIn("samples: 1 of 3 expectations found; 1 of 2 articles",
                       p.stdout)
+        # the ratchet: 1 found passes --min-found 1, fails --min-found 2
+        self.assertEqual(self.run_check("--min-found", "1").returncode, 0)
+        self.assertEqual(self.run_check("--min-found", "2").returncode, 1)
+        p = self.run_check("--min-found", "0")
+        self.assertEqual(p.returncode, 0)
+        self.assertIn("more than --min-found 0: raise it", p.stdout)
 
     def test_code_and_event(self):
         bad = json.loads(json.dumps(self.canned_a))
