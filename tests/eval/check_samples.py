@@ -115,12 +115,15 @@ def articles(samples):
     return out
 
 
+def lemma_ok(t, e):
+    return field(t.get("relation"), "lemma").lower() in \
+        [x.lower() for x in e["lemma"]]
+
+
 def satisfies(t, e):
-    if t.get("negated") is True:
+    if t.get("negated") is True or not lemma_ok(t, e):
         return False
-    rel = t.get("relation") or {}
-    if field(rel, "lemma").lower() not in [x.lower() for x in e["lemma"]]:
-        return False
+    rel = t.get("relation")
     if not mention_has(t.get("subject"), e["subject"]):
         return False
     if not mention_has(t.get("object"), e["object"]):
@@ -140,8 +143,7 @@ def near_misses(triples, e):
     with the expectation; the closest (most parts right) first."""
     scored = []
     for i, t in enumerate(triples):
-        lem = field(t.get("relation") or {}, "lemma").lower() in \
-            [x.lower() for x in e["lemma"]]
+        lem = lemma_ok(t, e)
         subj = mention_has(t.get("subject"), e["subject"])
         obj = mention_has(t.get("object"), e["object"])
         if lem or (subj and obj):
@@ -159,7 +161,7 @@ def describe(e):
 
 
 def brief(t):
-    rel = t.get("relation") or {}
+    rel = t.get("relation")
     return "%s | %s (%s) | %s | date %s" % (
         field(t.get("subject"), "entity") or field(t.get("subject"), "text"),
         field(rel, "text"), field(rel, "lemma"),
