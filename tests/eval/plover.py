@@ -55,7 +55,7 @@ import triples
 EVENT_MAP = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE",
              "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 CODE_ALIASES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
-ORG_PREFIXES = ("IGO", "NGO", "IMG", "MNC", "INS", "UIS", "NGM")
+ORG_PREFIXES = ("IGO", "NGO", "IMG", "MNC", "NGM", "UIS")  # CAMEO non-state
 
 
 KINDS = ("full", "event", "wrong_event", "no_event", "source", "event_source")
