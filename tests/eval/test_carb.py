@@ -133,6 +133,36 @@ class Conversion(unittest.TestCase):
                                   "on Thursday"])
         self.assertEqual(t.conf, 1.0)
 
+    def test_passive_and_meta_args(self):
+        # passive with an agent: back to the sentence's order, "by" last
+        obj = {"article": "1",
+               "subject": {"text": "Israel"},
+               "relation": {"text": "is designated as", "lemma": "designate"},
+               "object": {"text": "Hamas"},
+               "args": [{"role": "as", "text": "a terrorist organisation"},
+                        {"role": "voice", "text": "passive"},
+                        {"role": "source", "text": "Benny Gantz"}],
+               "confidence": 0.5}
+        t = carb.triple_to_tuple(obj)
+        self.assertEqual(t.rel, "is designated as")
+        self.assertEqual(t.args, ["Hamas", "a terrorist organisation",
+                                  "by Israel"])
+        # no object: the subject is the patient, order kept; voice dropped
+        obj["object"] = None
+        obj["subject"] = {"text": "Hamas"}
+        t = carb.triple_to_tuple(obj)
+        self.assertEqual(t.args, ["Hamas", "a terrorist organisation"])
+        # an active triple keeps its order; source is dropped
+        obj["args"] = [{"role": "source", "text": "Gantz"}]
+        obj["object"] = {"text": "Akar"}
+        t = carb.triple_to_tuple(obj)
+        self.assertEqual(t.args, ["Hamas", "Akar"])
+        # an agent already written with its "by" is not given a second
+        obj["args"] = [{"role": "voice", "text": "passive"}]
+        obj["subject"] = {"text": "by Israel"}
+        t = carb.triple_to_tuple(obj)
+        self.assertEqual(t.args, ["Akar", "by Israel"])
+
     def test_gold_markers(self):
         sents = ["Gantz met Akar in Ankara ."]
         with tempfile.NamedTemporaryFile("w", suffix=".tsv",
