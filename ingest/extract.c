@@ -22,6 +22,7 @@ struct ctx {
 	const struct parse *ps;
 	int n;
 	int *kstart, *kn, *kids;	/* children of each token, in order */
+	int *sublo;		/* leftmost token of each token's subtree */
 	struct xtriple *out;
 	int nout, max;
 };
@@ -143,7 +144,7 @@ static int is_relative_pronoun(const struct ctx *c, int i)
 /* Relations that leave a nominal phrase: what they attach is said apart. */
 static int cuts_phrase(const char *r, int split_conj)
 {
-	if (base_is(r, "acl") || base_is(r, "appos") || base_is(r, "parataxis") ||
+	if (base_is(r, "appos") || base_is(r, "parataxis") ||
 	    base_is(r, "dep") || base_is(r, "advcl") || base_is(r, "discourse") ||
 	    base_is(r, "vocative") || base_is(r, "reparandum") || base_is(r, "list") ||
 	    base_is(r, "orphan"))
@@ -169,8 +170,28 @@ static int cuts_predicate(const char *r)
 	return 0;
 }
 
+static int is_punct_form(const char *f);
+
+/* Does the modifier clause ch of h belong to h's phrase? Participial and
+ * infinitival modifiers do ("the idea of running workshops", "a plan to
+ * visit"), restrictive relative clauses do ("threats that do not justify
+ * it"); a relative clause after a comma or a dash is said apart. */
+static int keeps_clause(const struct ctx *c, int h, int ch)
+{
+	int lo = c->sublo[ch];
+	if (ch < h)
+		return 0;
+	if (strcmp(rel_of(c, ch), "acl:relcl"))
+		return 1;
+	return lo > 0 && !is_punct_form(c->s->form[lo - 1]) &&
+	       !is_punct_form(c->s->form[lo]);
+}
+
+/* Collect h's phrase into [lo, hi). Children whose subtree holds 'skip'
+ * (the predicate the phrase is an argument of) are left out, so that the
+ * antecedent of a relative clause does not swallow its clause. */
 static void span_walk(const struct ctx *c, int h, int split_conj, int root,
-		      int pred, int *lo, int *hi)
+		      int pred, int skip, int *lo, int *hi)
 {
 	int k;
 	if (h < *lo)
@@ -182,13 +203,17 @@ static void span_walk(const struct ctx *c, int h, int split_conj, int root,
 		const char *r = rel_of(c, ch);
 		if (cuts_phrase(r, split_conj && h == root))
 			continue;
+		if (skip >= 0 && skip != root && extract_dominates(c->ps, ch, skip))
+			continue;
+		if (base_is(r, "acl") && !keeps_clause(c, h, ch))
+			continue;
 		if (h == root && (base_is(r, "case") || base_is(r, "mark")))
 			continue;	/* the preposition goes with the relation */
 		if (base_is(r, "punct") && h == root)
 			continue;
 		if (h == root && pred && cuts_predicate(r))
 			continue;	/* the clause around a copular predicate */
-		span_walk(c, ch, split_conj, root, pred, lo, hi);
+		span_walk(c, ch, split_conj, root, pred, skip, lo, hi);
 	}
 }
 
@@ -199,14 +224,9 @@ static int is_punct_form(const char *f)
 	       !strcmp(f, "``");
 }
 
-static struct xspan span_pred(const struct ctx *c, int h, int split_conj, int pred);
-
-static struct xspan span_of(const struct ctx *c, int h, int split_conj)
-{
-	return span_pred(c, h, split_conj, 0);
-}
-
-static struct xspan span_pred(const struct ctx *c, int h, int split_conj, int pred)
+/* The phrase of h as an argument of predicate 'skip' (or -1). */
+static struct xspan span_pred(const struct ctx *c, int h, int split_conj, int pred,
+			      int skip)
 {
 	struct xspan sp;
 	sp.head = h;
@@ -216,7 +236,7 @@ static struct xspan span_pred(const struct ctx *c, int h, int split_conj, int pr
 		sp.lo = sp.hi = 0;
 		return sp;
 	}
-	span_walk(c, h, split_conj, h, pred, &sp.lo, &sp.hi);
+	span_walk(c, h, split_conj, h, pred, skip, &sp.lo, &sp.hi);
 	/* trim punctuation and conjunctions from the edges */
 	while (sp.lo < h && (is_punct_form(c->s->form[sp.lo]) ||
 			     upos_of(c, sp.lo) == UPOS_CCONJ))
@@ -225,6 +245,11 @@ static struct xspan span_pred(const struct ctx *c, int h, int split_conj, int pr
 				 upos_of(c, sp.hi - 1) == UPOS_CCONJ))
 		sp.hi--;
 	return sp;
+}
+
+static struct xspan span_of(const struct ctx *c, int h, int split_conj, int skip)
+{
+	return span_pred(c, h, split_conj, 0, skip);
 }
 
 /* Coordinated nominals: h and the conj chain under it. Splits only
@@ -270,34 +295,31 @@ static int is_predicate(const struct ctx *c, int v)
 	return 1;
 }
 
-/* The noun a relative pronoun stands for: the clause's head noun h, or the
- * noun just before the pronoun when it lies inside h's phrase ("ties with
- * Hamas, which is designated ..." is about Hamas). */
-static int antecedent(const struct ctx *c, int rp, int h)
+/* v's own subject: of several (a parser error), the nearest before v. */
+static int own_subj(const struct ctx *c, int v)
 {
-	int b = rp - 1;
-	if (b >= 0 && !strcmp(c->s->form[b], ","))
-		b--;
-	if (b > h && (upos_of(c, b) == UPOS_PROPN || upos_of(c, b) == UPOS_NOUN) &&
-	    extract_dominates(c->ps, h, b))
-		return b;
-	return h;
+	int k, best = -1;
+	for (k = 0; k < c->kn[v]; k++) {
+		int ch = c->kids[c->kstart[v] + k];
+		if (!base_is(rel_of(c, ch), "nsubj"))
+			continue;
+		if (best < 0 || (ch < v && ch > best))
+			best = ch;
+	}
+	return best;
 }
 
 /* The subject of predicate v: its own, or the one it inherits. *inherited
  * counts how far it came from. Returns the head token or -1. */
 static int find_subj(const struct ctx *c, int v, int *inherited, int depth)
 {
-	int s = first_child(c, v, "nsubj"), h = head_of(c, v);
+	int s = own_subj(c, v), h = head_of(c, v);
 	const char *r = rel_of(c, v);
 
 	if (s < 0)
 		s = first_child(c, v, "csubj");
-	if (s >= 0) {
-		if (base_is(r, "acl") && is_relative_pronoun(c, s) && h >= 0)
-			return antecedent(c, s, h);
+	if (s >= 0)
 		return s;
-	}
 	if (depth > 8 || h < 0)
 		return -1;
 	if (base_is(r, "conj")) {
@@ -318,7 +340,10 @@ static int find_subj(const struct ctx *c, int v, int *inherited, int depth)
 	if (base_is(r, "acl")) {
 		const char *x = c->ps->xpos[v];
 		(*inherited)++;
-		return strcmp(x, "VBN") ? h : -1;	/* passive participle: see find_patient */
+		/* a passive participle has its noun as patient (see emit_clause),
+		 * unless it has an object: then it is a verb the parser took for
+		 * a modifier ("The strike obtained support") */
+		return strcmp(x, "VBN") || first_child(c, v, "obj") >= 0 ? h : -1;
 	}
 	if (base_is(r, "advcl") && first_child(c, v, "mark") < 0) {
 		(*inherited)++;
@@ -329,22 +354,26 @@ static int find_subj(const struct ctx *c, int v, int *inherited, int depth)
 
 static int is_passive(const struct ctx *c, int v)
 {
-	if (first_child(c, v, "aux") >= 0 && child_exact(c, v, "aux:pass") >= 0)
+	if (child_exact(c, v, "aux:pass") >= 0)
 		return 1;
-	if (child_exact(c, v, "nsubj:pass") >= 0 || child_exact(c, v, "aux:pass") >= 0)
-		return 1;
+	/* nsubj:pass without the auxiliary: trust it only on a participle
+	 * with no object ("the Region assigned all its powers" is active) */
+	if (child_exact(c, v, "nsubj:pass") >= 0)
+		return !strcmp(c->ps->xpos[v], "VBN") && first_child(c, v, "obj") < 0;
 	/* "Hamas, designated by Israel": a past participle modifying a noun */
 	return base_is(rel_of(c, v), "acl") && strcmp(rel_of(c, v), "acl:relcl") &&
-	       !strcmp(c->ps->xpos[v], "VBN");
+	       !strcmp(c->ps->xpos[v], "VBN") && first_child(c, v, "obj") < 0;
 }
 
-/* The agent of a passive: "by Israel" (obl:agent, or obl with case "by"). */
-static int is_by_phrase(const struct ctx *c, int ch)
+static int case_is(const struct ctx *c, int h, const char *prep)
 {
-	int cs = first_child(c, ch, "case");
-	return cs >= 0 && !strcmp(lemma_of(c, cs), "by");
+	int cs = first_child(c, h, "case");
+	return cs >= 0 && !strcmp(lemma_of(c, cs), prep);
 }
 
+/* The agent of a passive: "by Israel" (obl:agent, or obl with case "by"),
+ * or, when the parser hung it on the oblique before it ("addressed at
+ * meetings by Dr. Jagan"), a "by" nmod of an oblique. */
 static int find_agent(const struct ctx *c, int v)
 {
 	int k, j;
@@ -353,18 +382,20 @@ static int find_agent(const struct ctx *c, int v)
 		const char *r = rel_of(c, ch);
 		if (!strcmp(r, "obl:agent"))
 			return ch;
-		if (base_is(r, "obl") && is_by_phrase(c, ch))
-			return ch;
+		if (base_is(r, "obl")) {
+			int cs = first_child(c, ch, "case");
+			if (cs >= 0 && !strcmp(lemma_of(c, cs), "by"))
+				return ch;
+		}
 	}
-	/* "designated as a terrorist organisation by Israel": the by-phrase
-	 * often hangs from the oblique before it */
 	for (k = 0; k < c->kn[v]; k++) {
 		int ch = c->kids[c->kstart[v] + k];
-		if (!base_is(rel_of(c, ch), "obl"))
+		if (!base_is(rel_of(c, ch), "obl") || ch < v)
 			continue;
 		for (j = 0; j < c->kn[ch]; j++) {
 			int g = c->kids[c->kstart[ch] + j];
-			if (base_is(rel_of(c, g), "nmod") && g > ch && is_by_phrase(c, g))
+			if (!strcmp(rel_of(c, g), "nmod") && case_is(c, g, "by") &&
+			    (upos_of(c, g) == UPOS_PROPN || upos_of(c, g) == UPOS_PRON))
 				return g;
 		}
 	}
@@ -445,16 +476,33 @@ static void rel_add(struct xtriple *t, int tok)
 	t->nrel++;
 }
 
-/* Auxiliaries, copula, negation, the verb itself and its particle. */
+static int is_neg_word(const struct ctx *c, int i)
+{
+	const char *l = lemma_of(c, i), *f = c->s->form[i];
+	return !strcmp(l, "not") || !strcmp(f, "n't") || !strcmp(f, "not") ||
+	       !strcmp(l, "never");
+}
+
+/* Auxiliaries, copula, negation, the verb itself and its particle, and the
+ * adverbs inside the verb group ("is also known", "was personally
+ * involved"). */
 static void rel_core(const struct ctx *c, int v, struct xtriple *t, int with_verb)
 {
-	int k;
+	int k, first = v;
 	for (k = 0; k < c->kn[v]; k++) {
 		int ch = c->kids[c->kstart[v] + k];
-		const char *r = rel_of(c, ch), *l = lemma_of(c, ch);
+		const char *r = rel_of(c, ch);
 		if (base_is(r, "aux") || base_is(r, "cop") || !strcmp(r, "compound:prt") ||
-		    ((base_is(r, "advmod") || base_is(r, "neg")) &&
-		     (!strcmp(l, "not") || !strcmp(c->s->form[ch], "n't") || !strcmp(l, "never"))))
+		    ((base_is(r, "advmod") || base_is(r, "neg")) && is_neg_word(c, ch))) {
+			rel_add(t, ch);
+			if (ch < first && !base_is(r, "advmod"))
+				first = ch;
+		}
+	}
+	for (k = 0; k < c->kn[v]; k++) {
+		int ch = c->kids[c->kstart[v] + k];
+		if (ch > first && ch < v && base_is(rel_of(c, ch), "advmod") &&
+		    upos_of(c, ch) == UPOS_ADV && c->kn[ch] == 0)
 			rel_add(t, ch);
 	}
 	if (with_verb)
@@ -474,11 +522,12 @@ static struct xtriple *new_triple(struct ctx *c)
 	return t;
 }
 
-static void add_arg(const struct ctx *c, struct xtriple *t, int h, const char *role)
+static void add_arg(const struct ctx *c, struct xtriple *t, int h, const char *role,
+		    int skip)
 {
 	if (t->nargs >= XT_MAX_ARGS || h < 0)
 		return;
-	t->args[t->nargs] = span_of(c, h, 0);
+	t->args[t->nargs] = span_of(c, h, 0, skip);
 	/* keep the preposition in the argument's text: "in Ankara" */
 	{
 		int cs = first_child(c, h, "case");
@@ -534,16 +583,104 @@ static int find_source(const struct ctx *c, int v)
 	return -1;
 }
 
+static int is_nominal(const struct ctx *c, int i)
+{
+	int u = upos_of(c, i);
+	return u == UPOS_NOUN || u == UPOS_PROPN || u == UPOS_PRON || u == UPOS_NUM;
+}
+
+/* The antecedent of relative pronoun 'pron' in the clause of v: the noun
+ * the clause modifies, or, when the parser hung the clause elsewhere, the
+ * noun just before the pronoun ("a boss, who is ..."). */
+static int antecedent(const struct ctx *c, int pron, int v)
+{
+	int h = head_of(c, v), i = pron - 1;
+	while (i >= 0 && (is_punct_form(c->s->form[i]) || upos_of(c, i) == UPOS_ADP))
+		i--;
+	if (base_is(rel_of(c, v), "acl") && h >= 0 && is_nominal(c, h))
+		return h;
+	if (i >= 0 && is_nominal(c, i) && !is_relative_pronoun(c, i))
+		return i;
+	return h >= 0 && is_nominal(c, h) ? h : -1;
+}
+
+static int is_relpron_tok(const struct ctx *c, int i)
+{
+	const char *x = c->ps->xpos[i];
+	return i >= 0 && (!strcmp(x, "WP") || !strcmp(x, "WDT") ||
+			  (upos_of(c, i) == UPOS_PRON && is_relative_pronoun(c, i) &&
+			   strcmp(lemma_of(c, i), "that")) ||
+			  (!strcmp(lemma_of(c, i), "that") &&
+			   base_is(rel_of(c, head_of(c, i) >= 0 ? head_of(c, i) : i), "acl")));
+}
+
+/* The verbs whose infinitive complement v carries the event: "decided to
+ * restore", "was considered to be", "helped to raise". A verb without an
+ * object of its own and with an xcomp complement that is marked "to", or
+ * copular, or on the light verb list. */
+static int light_head(const struct ctx *c, int v)
+{
+	int h = head_of(c, v);
+	if (h < 0 || strcmp(rel_of(c, v), "xcomp") || upos_of(c, h) != UPOS_VERB)
+		return -1;
+	if (first_child(c, h, "obj") >= 0 || first_child(c, h, "iobj") >= 0 ||
+	    first_child(c, h, "ccomp") >= 0)
+		return -1;
+	if (has_cop(c, v) || (upos_of(c, v) == UPOS_VERB &&
+			      (first_child(c, v, "mark") >= 0 ||
+			       in_list(lemma_of(c, h), light_verbs))))
+		return h;
+	return -1;
+}
+
+/* Does verb i speak through an xcomp complement (see light_head)? */
+static int is_light(const struct ctx *c, int i)
+{
+	int k;
+	for (k = 0; k < c->kn[i]; k++) {
+		int ch = c->kids[c->kstart[i] + k];
+		if (!strcmp(rel_of(c, ch), "xcomp") && light_head(c, ch) == i &&
+		    (is_predicate(c, ch)))
+			return 1;
+	}
+	return 0;
+}
+
+#define MAX_LIGHT 4
+
 /* What one clause gives all the triples it emits. */
 struct clause {
 	int v;			/* predicate */
-	int light;		/* light verb governing it, or -1 */
+	int light[MAX_LIGHT];	/* verbs governing it, innermost first */
+	int nlight;
+	int top;		/* the outermost of v and its light verbs */
 	int subj, obj, agent, prep_obl, source;
-	int passive, neg;
+	int passive, passive_form, neg;
 	enum tense tense;
 	const char *mode, *prep, *lemma;
 	double conf;
 };
+
+/* The obliques of verb w, but the clause's own, as extra arguments. */
+static void add_obliques(const struct ctx *c, struct xtriple *t, const struct clause *cl,
+			 int w)
+{
+	int k;
+	for (k = 0; k < c->kn[w]; k++) {
+		int ch = c->kids[c->kstart[w] + k];
+		const char *r = rel_of(c, ch);
+		int cs;
+		if (ch == cl->obj || ch == cl->agent || ch == cl->subj)
+			continue;
+		if (base_is(r, "obl")) {
+			cs = first_child(c, ch, "case");
+			add_arg(c, t, ch, cs >= 0 ? lemma_of(c, cs) :
+				is_time_word(c, ch) ? "time" : "obl", cl->v);
+		} else if (w == cl->v && (base_is(r, "iobj") || base_is(r, "obj"))) {
+			add_arg(c, t, ch, "object2", cl->v);
+		}
+	}
+}
 
 /* Everything of a triple but its subject and object spans. */
 static void fill_triple(const struct ctx *c, struct xtriple *t, const struct clause *cl)
@@ -552,56 +689,46 @@ static void fill_triple(const struct ctx *c, struct xtriple *t, const struct cla
 
 	t->pred = v;
 	t->passive = cl->passive;
+	t->passive_form = cl->passive_form;
 	t->negated = cl->neg;
 	t->tense = cl->tense;
 	t->mode = cl->mode;
-	t->date_pred = cl->light >= 0 ? cl->light : v;
+	t->date_pred = cl->top;
 	t->confidence = cl->conf;
 	snprintf(t->lemma, sizeof(t->lemma), "%s", cl->lemma);
 	t->prep = cl->prep;
-	if (cl->light >= 0) {
-		rel_core(c, cl->light, t, 1);
-		rel_add(t, first_child(c, v, "mark"));
+	for (k = 0; k < cl->nlight; k++) {
+		int x = k ? cl->light[k - 1] : v;
+		rel_core(c, cl->light[k], t, 1);
+		rel_add(t, first_child(c, x, "mark"));
 	}
 	rel_core(c, v, t, !has_cop(c, v));
 	if (cl->obj == cl->prep_obl && cl->obj >= 0)
 		rel_add(t, first_child(c, cl->obj, "case"));
 	if (has_cop(c, v))
 		rel_add(t, first_child(c, v, "case"));
+	if (cl->obj >= 0 && cl->obj != v && base_is(rel_of(c, cl->obj), "ccomp")) {
+		int m = first_child(c, cl->obj, "mark");
+		if (m >= 0 && m < cl->obj && lemma_of(c, m)[0] == 't')
+			rel_add(t, m);	/* "said that" */
+	}
 	if (cl->source >= 0)
-		t->source = span_of(c, cl->source, 0);
-	/* the other obliques are extra arguments */
-	for (k = 0; k < c->kn[v]; k++) {
-		int ch = c->kids[c->kstart[v] + k];
-		const char *r = rel_of(c, ch);
-		int cs;
-		if (ch == cl->obj || ch == cl->agent || ch == cl->subj)
-			continue;
-		if (base_is(r, "obl")) {
-			cs = first_child(c, ch, "case");
-			add_arg(c, t, ch, cs >= 0 ? lemma_of(c, cs) :
-				is_time_word(c, ch) ? "time" : "obl");
-		} else if (base_is(r, "iobj") || base_is(r, "obj")) {
-			add_arg(c, t, ch, "object2");
-		}
-	}
-	if (cl->light >= 0) {
-		for (k = 0; k < c->kn[cl->light]; k++) {
-			int ch = c->kids[c->kstart[cl->light] + k];
-			int cs;
-			if (!base_is(rel_of(c, ch), "obl"))
-				continue;
-			cs = first_child(c, ch, "case");
-			add_arg(c, t, ch, cs >= 0 ? lemma_of(c, cs) : "time");
-		}
-	}
+		t->source = span_of(c, cl->source, 0, v);
+	add_obliques(c, t, cl, v);
+	for (k = 0; k < cl->nlight; k++)
+		add_obliques(c, t, cl, cl->light[k]);
+}
+
+static double clamp_conf(double x)
+{
+	return x < 0.05 ? 0.05 : x > 0.99 ? 0.99 : x;
 }
 
 static void emit_clause(struct ctx *c, int v)
 {
 	int subjs[8], objs[8], nsubj, nobj, si, oi, inherited = 0;
-	int subj, obj, agent = -1, patient = -1, passive, k, light = -1;
-	int prep_obl = -1, x_head = head_of(c, v);
+	int subj, obj, agent = -1, patient = -1, passive, k, top;
+	int prep_obl = -1, x_head = head_of(c, v), relsubj = 0, turned = 0;
 	const char *prep = NULL, *mode;
 	enum tense tense;
 	int neg, source;
@@ -609,13 +736,20 @@ static void emit_clause(struct ctx *c, int v)
 	double conf;
 	struct clause info;
 
-	/* "decided to restore": the light verb's triple is this one's */
-	if (!strcmp(rel_of(c, v), "xcomp") && x_head >= 0 &&
-	    in_list(lemma_of(c, x_head), light_verbs) && !has_cop(c, v) &&
-	    upos_of(c, v) == UPOS_VERB)
-		light = x_head;
+	info.nlight = 0;
+	for (top = v; info.nlight < MAX_LIGHT; ) {
+		int l = light_head(c, top);
+		if (l < 0)
+			break;
+		info.light[info.nlight++] = l;
+		top = l;
+	}
 
-	subj = find_subj(c, v, &inherited, 0);
+	subj = find_subj(c, top, &inherited, 0);
+	if (subj >= 0 && is_relpron_tok(c, subj)) {
+		subj = antecedent(c, subj, top);
+		relsubj = 1;
+	}
 	passive = is_passive(c, v);
 	if (passive) {
 		agent = find_agent(c, v);
@@ -624,20 +758,18 @@ static void emit_clause(struct ctx *c, int v)
 			patient = x_head;
 	}
 	obj = first_child(c, v, "obj");
-	if (obj < 0 && first_child(c, v, "iobj") >= 0 && !has_cop(c, v))
-		obj = first_child(c, v, "iobj");	/* "told parliament (that) ..." */
-	if (obj >= 0 && is_relative_pronoun(c, obj) && !strcmp(rel_of(c, v), "acl:relcl"))
-		obj = x_head;
+	if (obj >= 0 && is_relpron_tok(c, obj))
+		obj = antecedent(c, obj, v);
 	if (has_cop(c, v)) {
-		obj = v;	/* the predicate nominal or adjective */
 		int cs = first_child(c, v, "case");
+		obj = v;	/* the predicate nominal or adjective */
 		if (cs >= 0)
 			prep = lemma_of(c, cs);
 	}
 	if (obj < 0) {
 		int ccomp = first_child(c, v, "ccomp");
 		int xcomp = first_child(c, v, "xcomp");
-		if (ccomp < 0 && xcomp >= 0 && !in_list(lemma_of(c, v), light_verbs))
+		if (ccomp < 0 && xcomp >= 0 && !is_light(c, v))
 			ccomp = xcomp;
 		/* first prepositional object after the verb that is not a time */
 		for (k = 0; k < c->kn[v]; k++) {
@@ -665,6 +797,7 @@ static void emit_clause(struct ctx *c, int v)
 		/* active order: the agent acts on the patient */
 		if (agent >= 0 && patient >= 0) {
 			subj = agent;
+			turned = 1;
 			if (has_cop(c, v) || first_child(c, v, "obj") < 0) {
 				obj = patient;
 				prep = NULL;
@@ -672,20 +805,24 @@ static void emit_clause(struct ctx *c, int v)
 			}
 		} else {
 			subj = patient;
+			agent = -1;
 		}
 	}
-	if (subj < 0)
+	if (subj < 0 || subj == obj)
 		return;
-	/* the light verb owns the subject, tense and negation */
-	tense_mode(c, light >= 0 ? light : v, &tense, &mode);
-	neg = is_negated(c, v) || (light >= 0 && is_negated(c, light));
-	if (light >= 0) {
-		if (in_list(lemma_of(c, light), negating_verbs))
+	/* the outermost light verb owns the tense and the mode */
+	tense_mode(c, top, &tense, &mode);
+	neg = is_negated(c, v);
+	for (k = 0; k < info.nlight; k++) {
+		int l = info.light[k];
+		if (is_negated(c, l))
 			neg = !neg;
-		else if (in_list(lemma_of(c, light), planning_verbs) && !mode)
+		if (in_list(lemma_of(c, l), negating_verbs))
+			neg = !neg;
+		else if (in_list(lemma_of(c, l), planning_verbs) && !mode)
 			mode = "planned";
 	}
-	source = find_source(c, light >= 0 ? light : v);
+	source = find_source(c, top);
 
 	/* relation lemma: verb + particle; copula: "be" */
 	if (has_cop(c, v)) {
@@ -708,9 +845,11 @@ static void emit_clause(struct ctx *c, int v)
 	conf = 0.9;
 	if (inherited)
 		conf -= 0.1 * (inherited > 2 ? 2 : inherited);
+	if (relsubj)
+		conf -= 0.05;
 	if (passive)
 		conf -= 0.05;
-	if (light >= 0)
+	if (info.nlight)
 		conf -= 0.05;
 	if (source >= 0)
 		conf -= 0.05;
@@ -726,29 +865,22 @@ static void emit_clause(struct ctx *c, int v)
 		conf -= 0.1;
 
 	info.v = v;
-	info.light = light;
+	info.top = top;
 	info.subj = subj;
 	info.obj = obj;
 	info.agent = agent;
 	info.prep_obl = prep_obl;
-	info.passive = passive;
+	info.passive = turned;
+	info.passive_form = passive;
 	info.neg = neg;
 	info.tense = tense;
 	info.mode = mode;
 	info.prep = prep;
 	info.source = source;
-	info.conf = conf < 0.05 ? 0.05 : conf > 0.99 ? 0.99 : conf;
+	info.conf = clamp_conf(conf);
 	info.lemma = lemma;
 
 	nsubj = conjuncts(c, subj, subjs, 8);
-	/* "Akar and Gantz met in Ankara": each met the other; the place is an
-	 * argument, not the one they met */
-	if (nsubj >= 2 && obj == prep_obl && obj >= 0 && prep && strcmp(prep, "with") &&
-	    in_list(lemma_of(c, v), reciprocal_verbs)) {
-		obj = prep_obl = -1;
-		info.obj = info.prep_obl = -1;
-		info.prep = NULL;
-	}
 	nobj = obj < 0 ? 0 : obj == v ? 1 : conjuncts(c, obj, objs, 8);
 	if (obj == v)
 		objs[0] = v;
@@ -759,8 +891,8 @@ static void emit_clause(struct ctx *c, int v)
 				struct xtriple *t = new_triple(c);
 				if (!t)
 					return;
-				t->subj = span_of(c, subjs[si], 1);
-				t->obj = span_of(c, subjs[oi], 1);
+				t->subj = span_of(c, subjs[si], 1, v);
+				t->obj = span_of(c, subjs[oi], 1, v);
 				t->reciprocal = 1;
 				fill_triple(c, t, &info);
 			}
@@ -771,19 +903,25 @@ static void emit_clause(struct ctx *c, int v)
 			struct xtriple *t = new_triple(c);
 			if (!t)
 				return;
-			t->subj = span_of(c, subjs[si], nsubj > 1);
+			t->subj = span_of(c, subjs[si], nsubj > 1, v);
 			if (nobj)
-				t->obj = objs[oi] == v ? span_pred(c, v, 0, 1) :
-					 span_of(c, objs[oi], nobj > 1);
+				t->obj = objs[oi] == v ? span_pred(c, v, 0, 1, -1) :
+					 span_of(c, objs[oi], nobj > 1, v);
 			fill_triple(c, t, &info);
 		}
 	}
 }
 
+/*==== Sentences ====*/
+
+#define SCRATCH_TOKENS 512
+
 int extract_sentence(const struct xsent *s, struct xtriple *out, int max)
 {
 	struct ctx c;
-	int i, n = s->n, *cnt;
+	int i, j, n = s->n, *cnt, *heap = NULL;
+	int scratch[5 * SCRATCH_TOKENS + 1];
+	int *buf = scratch;
 
 	if (n <= 0 || max <= 0)
 		return 0;
@@ -793,12 +931,17 @@ int extract_sentence(const struct xsent *s, struct xtriple *out, int max)
 	c.n = n;
 	c.out = out;
 	c.max = max;
-	c.kstart = xcalloc((size_t)n + 1, sizeof(int));
-	c.kn = xcalloc((size_t)n, sizeof(int));
-	c.kids = xcalloc((size_t)n, sizeof(int));
-	cnt = xcalloc((size_t)n, sizeof(int));
+	if (n > SCRATCH_TOKENS)
+		buf = heap = xmalloc((5 * (size_t)n + 1) * sizeof(int));
+	memset(buf, 0, (5 * (size_t)n + 1) * sizeof(int));
+	c.kstart = buf;
+	c.kn = buf + n + 1;
+	c.kids = buf + 2 * n + 1;
+	cnt = buf + 3 * n + 1;
+	c.sublo = buf + 4 * n + 1;
 	for (i = 0; i < n; i++) {
 		int h = head_of(&c, i);
+		c.sublo[i] = i;
 		if (h >= 0 && h < n)
 			c.kn[h]++;
 	}
@@ -809,21 +952,23 @@ int extract_sentence(const struct xsent *s, struct xtriple *out, int max)
 		if (h >= 0 && h < n)
 			c.kids[c.kstart[h] + cnt[h]++] = i;
 	}
+	/* leftmost token of every subtree: each token lowers its ancestors */
+	for (i = 0; i < n; i++) {
+		int steps = 0;
+		for (j = head_of(&c, i); j >= 0 && j < n && steps++ < n; j = head_of(&c, j)) {
+			if (c.sublo[j] <= i)
+				break;
+			c.sublo[j] = i;
+		}
+	}
 	for (i = 0; i < n; i++) {
 		if (!is_predicate(&c, i))
 			continue;
 		/* a light verb with an infinitive complement speaks through it */
-		if (in_list(lemma_of(&c, i), light_verbs) && first_child(&c, i, "xcomp") >= 0 &&
-		    first_child(&c, i, "obj") < 0 && !has_cop(&c, i)) {
-			int x = first_child(&c, i, "xcomp");
-			if (upos_of(&c, x) == UPOS_VERB && first_child(&c, x, "mark") >= 0)
-				continue;
-		}
+		if (is_light(&c, i))
+			continue;
 		emit_clause(&c, i);
 	}
-	free(c.kstart);
-	free(c.kn);
-	free(c.kids);
-	free(cnt);
+	free(heap);
 	return c.nout;
 }

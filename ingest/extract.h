@@ -35,7 +35,10 @@ struct xtriple {
 	int nargs;
 	struct xspan source;	/* speaker of reported speech, or head < 0 */
 	int negated;
-	int passive;		/* the sentence had it in the passive voice */
+	int passive;		/* a passive with its by-agent turned to active order:
+				 * subj is the agent, obj the patient */
+	int passive_form;	/* the verb is in the passive voice (with or without
+				 * an agent; without one subj is the patient) */
 	int reciprocal;		/* object made from a coordinated subject: "A and B met" */
 	enum tense tense;
 	const char *mode;	/* NULL, "future", "modal", "planned", "reported" */

@@ -12,17 +12,24 @@ Inputs
                     "article" is the line number of its sentence (what
                     `entente extract --lines` writes)
 
-Conversion of a triple into a CaRB tuple
+Conversion of a triple into a CaRB tuple (triple_to_tuple)
     relation = relation.text, or relation.lemma when the text is empty
     arg1     = subject.text
     arg2...  = object.text, then the texts of "args" (time, location, ...)
                in their order
     Empty or missing texts are dropped, so a triple with no object but a
     location argument becomes (rel, subject, location), which is how CaRB
-    gold writes intransitive verbs with a prepositional phrase.  Args whose
-    role is a marker rather than a phrase of the sentence are left out:
-    "voice" (its text is "passive") and "source" (the speaker of reported
-    speech, which CaRB gold puts in a "C: " context that scoring ignores).
+    gold writes intransitive verbs with a prepositional phrase.
+    Args with role "source" (the speaker of reported speech, often a
+    resolved name) and "voice" (the word "passive") are not phrases of the
+    sentence and are dropped.
+    Passive with an agent (an arg "voice: passive" and an object): entente
+    writes the agent as subject (Israel-designate-Hamas); CaRB gold keeps
+    the sentence's order, so arg1 = object.text, then the relation text,
+    then the other args, and last "by " + subject.text ("Hamas | is
+    designated as | a terrorist organisation | by Israel"), unless the
+    subject text already starts with "by".  A passive without an object
+    (no agent: the subject is already the patient) is left as it is.
     confidence = the triple's "confidence" (1.0 when absent).
 
 Scoring: the reference CaRB scorer (Bhardwaj et al. 2019, carb.py and
@@ -160,17 +167,40 @@ def text_of(obj, key):
 
 
 def triple_to_tuple(obj):
-    """Convert one of entente's triples (a dict) into a CaRB Tuple."""
-    rel = text_of(obj, "relation") or \
-        triples.field(obj.get("relation"), "lemma").strip()
-    args = [text_of(obj, "subject")]
+    """Convert one of entente's triples (a dict) into a CaRB Tuple.
+
+    Rules (see the module docstring): relation text, else its lemma;
+    arg1 = subject, arg2 = object, then the other args in order, empty
+    texts dropped; "source" and "voice" args dropped; a passive triple
+    with an object is put back in the sentence's order: object first and
+    "by " + subject last."""
+    rel = text_of(obj, "relation")
+    if not rel:
+        r = obj.get("relation") or {}
+        rel = (r.get("lemma") or "").strip() if isinstance(r, dict) else ""
+    subj = text_of(obj, "subject")
     obj_text = text_of(obj, "object")
-    if obj_text:
-        args.append(obj_text)
+    passive = False
+    extra = []
     for a in obj.get("args") or []:
-        if isinstance(a, dict) and isinstance(a.get("text"), str) \
-           and a["text"].strip() and a.get("role") not in SKIP_ROLES:
-            args.append(a["text"].strip())
+        if not isinstance(a, dict) or not isinstance(a.get("text"), str):
+            continue
+        role = a.get("role")
+        text = a["text"].strip()
+        if role == "voice":
+            passive = passive or text == "passive"
+            continue
+        if role == "source" or not text:
+            continue
+        extra.append(text)
+    if passive and obj_text and subj:
+        agent = subj if subj.split()[0].lower() == "by" else "by " + subj
+        args = [obj_text] + extra + [agent]
+    else:
+        args = [subj]
+        if obj_text:
+            args.append(obj_text)
+        args.extend(extra)
     conf = obj.get("confidence")
     try:
         conf = float(conf) if conf is not None else 1.0

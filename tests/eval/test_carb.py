@@ -118,13 +118,12 @@ class Conversion(unittest.TestCase):
                "relation": {"text": "", "lemma": "travel"},
                "object": None,
                "args": [{"role": "location", "text": "to Turkey"},
-                        {"role": "voice", "text": "passive"},
                         {"role": "source", "text": "Akar"},
                         {"role": "time", "text": "on Thursday"}],
                "confidence": 0.7}
         t = carb.triple_to_tuple(obj)
         self.assertEqual(t.rel, "travel")          # empty text -> lemma
-        # voice and source are markers, not phrases: left out
+        # source is a marker, not a phrase: left out (voice: see below)
         self.assertEqual(t.args, ["Gantz", "to Turkey", "on Thursday"])
         self.assertEqual(t.conf, 0.7)
         obj["object"] = {"text": "Ankara"}
@@ -135,6 +134,36 @@ class Conversion(unittest.TestCase):
         self.assertEqual(t.args, ["Gantz", "Ankara", "to Turkey",
                                   "on Thursday"])
         self.assertEqual(t.conf, 1.0)
+
+    def test_passive_and_meta_args(self):
+        # passive with an agent: back to the sentence's order, "by" last
+        obj = {"article": "1",
+               "subject": {"text": "Israel"},
+               "relation": {"text": "is designated as", "lemma": "designate"},
+               "object": {"text": "Hamas"},
+               "args": [{"role": "as", "text": "a terrorist organisation"},
+                        {"role": "voice", "text": "passive"},
+                        {"role": "source", "text": "Benny Gantz"}],
+               "confidence": 0.5}
+        t = carb.triple_to_tuple(obj)
+        self.assertEqual(t.rel, "is designated as")
+        self.assertEqual(t.args, ["Hamas", "a terrorist organisation",
+                                  "by Israel"])
+        # no object: the subject is the patient, order kept; voice dropped
+        obj["object"] = None
+        obj["subject"] = {"text": "Hamas"}
+        t = carb.triple_to_tuple(obj)
+        self.assertEqual(t.args, ["Hamas", "a terrorist organisation"])
+        # an active triple keeps its order; source is dropped
+        obj["args"] = [{"role": "source", "text": "Gantz"}]
+        obj["object"] = {"text": "Akar"}
+        t = carb.triple_to_tuple(obj)
+        self.assertEqual(t.args, ["Hamas", "Akar"])
+        # an agent already written with its "by" is not given a second
+        obj["args"] = [{"role": "voice", "text": "passive"}]
+        obj["subject"] = {"text": "by Israel"}
+        t = carb.triple_to_tuple(obj)
+        self.assertEqual(t.args, ["Akar", "by Israel"])
 
     def test_gold_markers(self):
         sents = ["Gantz met Akar in Ankara ."]
