@@ -191,6 +191,12 @@ static const char *const group_nouns[] = {
 	NULL
 };
 
+/* Groups of people rather than of states: "the two leaders". */
+static const char *const people_nouns[] = {
+	"leaders", "ministers", "presidents", "men", "women", "officials",
+	"envoys", "diplomats", "sides", NULL
+};
+
 static int is_title(const char *f)
 {
 	char one[32];
@@ -430,6 +436,27 @@ static int name_pair(struct actors *A, struct mention *out)
 	return 2;
 }
 
+/* out[0], out[1] := the two persons named last; returns how many. */
+static int name_people(struct actors *A, struct mention *out)
+{
+	size_t a = A->np, b = A->np, k;
+
+	if (A->np < 2)
+		return name_pair(A, out);
+	for (k = 0; k < A->np; k++) {
+		if (a == A->np || A->p[k].sentence >= A->p[a].sentence) {
+			b = a;
+			a = k;
+		} else if (b == A->np || A->p[k].sentence >= A->p[b].sentence) {
+			b = k;
+		}
+	}
+	from_person(&A->p[a], &out[0]);
+	out[1].text = xstrdup(out[0].text ? out[0].text : "");
+	from_person(&A->p[b], &out[1]);
+	return 2;
+}
+
 static int resolve_pronoun(struct actors *A, const struct asent *s, int h,
 			   const struct mention *speaker, const struct mention *subject,
 			   struct mention *out)
@@ -562,6 +589,19 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 					(!strcmp(s->x->form[nhi], "-") && nhi + 1 < sp->hi &&
 					 ps->upos[nhi + 1] == UPOS_PROPN)))
 			nhi++;
+		/* "U.S. President Donald Trump" parsed with "U.S." as its head:
+		 * a name after the country and the titles is the actor */
+		for (i = nlo; i < nhi; ) {
+			int mlen = kb_match(A->kb, s->x->form, s->x->n, i, &A->pub, &hit);
+			if (is_title(s->x->form[i]))
+				i++;
+			else if (mlen && hit.type != ACTOR_PERSON && i + mlen < nhi)
+				i += mlen;
+			else
+				break;
+		}
+		if (i > h && i < nhi && !is_title(s->x->form[nhi - 1]))
+			h = nhi - 1;
 	}
 	/* A kb phrase that covers the head names the actor. */
 	for (i = sp->lo; i < sp->hi; i++) {
@@ -655,7 +695,8 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 	if (in_list(s->x->form[h], group_nouns) && ps->upos[h] == UPOS_NOUN && h > sp->lo &&
 	    (ieq(s->x->form[h - 1], "two") || ieq(s->x->form[sp->lo], "both") ||
 	     ieq(s->x->form[h - 1], "both"))) {
-		ret = name_pair(A, out);
+		ret = in_list(s->x->form[h], people_nouns) ? name_people(A, out) :
+							    name_pair(A, out);
 		if (ret == 2)
 			A->group_sentence = s->index;
 		goto out;

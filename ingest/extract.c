@@ -758,6 +758,8 @@ static void emit_clause(struct ctx *c, int v)
 			patient = x_head;
 	}
 	obj = first_child(c, v, "obj");
+	if (obj < 0 && !has_cop(c, v))
+		obj = first_child(c, v, "iobj");	/* "told parliament (that) ..." */
 	if (obj >= 0 && is_relpron_tok(c, obj))
 		obj = antecedent(c, obj, v);
 	if (has_cop(c, v)) {
@@ -881,6 +883,14 @@ static void emit_clause(struct ctx *c, int v)
 	info.lemma = lemma;
 
 	nsubj = conjuncts(c, subj, subjs, 8);
+	/* "Akar and Gantz met in Ankara": each met the other; the place is an
+	 * argument, not the one they met */
+	if (nsubj >= 2 && obj == prep_obl && obj >= 0 && prep && strcmp(prep, "with") &&
+	    in_list(lemma_of(c, v), reciprocal_verbs)) {
+		obj = prep_obl = -1;
+		info.obj = info.prep_obl = -1;
+		info.prep = NULL;
+	}
 	nobj = obj < 0 ? 0 : obj == v ? 1 : conjuncts(c, obj, objs, 8);
 	if (obj == v)
 		objs[0] = v;
