@@ -207,6 +207,36 @@ static int is_state(const struct asent *s, const struct xtriple *x)
 	return 0;
 }
 
+/* PLOVER codes what is promised or threatened, not done yet, as its own
+ * event: "will provide aid", "offered to negotiate" are AGREE (CAMEO 03,
+ * intent to cooperate); "will attack", "plans to impose sanctions" are
+ * THREATEN (CAMEO 13). */
+static void intent_event(struct triple *t, const struct xtriple *x)
+{
+	static const struct { const char *event, *intent; } map[] = {
+		{ "CONSULT", "036" }, { "AID", "033" }, { "COOPERATE", "031" },
+		{ "CONCEDE", "035" }, { "RETREAT", "035" }, { "SUPPORT", "032" },
+		{ "ASSAULT", "138" }, { "MOBILIZE", "138" }, { "COERCE", "130" },
+		{ "SANCTION", "132" }, { NULL, NULL }
+	};
+	struct event_info ev;
+	int i;
+
+	if (!t->event || x->negated || !x->mode ||
+	    (strcmp(x->mode, "future") && strcmp(x->mode, "planned")))
+		return;
+	for (i = 0; map[i].event; i++)
+		if (!strcmp(t->event, map[i].event))
+			break;
+	if (!map[i].event || event_from_cameo(map[i].intent, &ev) < 0)
+		return;
+	free(t->event);
+	free(t->cameo);
+	t->event = xstrdup(ev.plover);
+	t->cameo = xstrdup(ev.cameo);
+	t->quad = ev.quad;
+}
+
 static int same_actor(const struct mention *a, const struct mention *b)
 {
 	return a->entity && b->entity && a->type == b->type && !strcmp(a->entity, b->entity);
@@ -288,6 +318,7 @@ static void emit(struct pipeline *p, const struct article *a, const struct asent
 			free(t->mode);
 			t->mode = xstrdup(x->mode);
 		}
+		intent_event(t, x);
 		if (tk >= 0) {
 			timex_text(&tx[tk], s->x->form, &sb);
 			triple_add_arg(t, "time", sb_str(&sb));
