@@ -613,6 +613,23 @@ static int contains(const char *s, size_t n, const char *needle)
 	return 0;
 }
 
+/* The type a "type=<name>" in a comment gives ("type=organization"), or 0. */
+static int type_hint(const char *s, size_t n)
+{
+	char name[16];
+	size_t i, k = 0;
+
+	for (i = 0; i + 5 <= n; i++)
+		if (!memcmp(s + i, "type=", 5))
+			break;
+	if (i + 5 > n)
+		return 0;
+	for (i += 5; i < n && k + 1 < sizeof(name) && s[i] >= 'a' && s[i] <= 'z'; i++)
+		name[k++] = s[i];
+	name[k] = '\0';
+	return (int)actor_type_from_name(name);
+}
+
 /* A code of a block being read. */
 struct tcode {
 	char code[KB_CODE_MAX + 1];
@@ -626,6 +643,7 @@ struct block {
 	size_t line;			/* line of the base phrase */
 	char base[256];			/* the base phrase as written, words by ' ' */
 	int countryinfo;		/* a "CountryInfo" comment: a person */
+	int type;			/* "# type=<name>" on the base line, or 0 */
 	int bare;			/* no code and no '[' since the base line */
 	int reported;			/* a bad line of the block was reported */
 	size_t last;			/* line of the last phrase */
@@ -914,6 +932,8 @@ static void block_end(struct kb *kb, struct lines *l, struct block *b, int rank)
 	}
 	if (!strcmp(b->codes[0].code, "---") && b->ncodes == 1)
 		type = ACTOR_UNKNOWN;
+	else if (b->type)
+		type = (enum actor_type)b->type;
 	else if (all_country)
 		type = ACTOR_COUNTRY;
 	else if (person)
@@ -926,7 +946,12 @@ static void block_end(struct kb *kb, struct lines *l, struct block *b, int rank)
 		type = orgw || b->ph[0].n == 1 || b->ph[0].n > 5 ||
 		       !strcmp(b->ph[0].w[0], "the") ? ACTOR_ORG : ACTOR_PERSON;
 	}
-	pretty_name(b->base, pretty, sizeof(pretty));
+	for (i = 0; b->base[i] && !(b->base[i] >= 'a' && b->base[i] <= 'z'); i++)
+		;
+	if (b->base[i])		/* written in mixed case: keep it */
+		snprintf(pretty, sizeof(pretty), "%s", b->base);
+	else
+		pretty_name(b->base, pretty, sizeof(pretty));
 	if (type == ACTOR_PERSON && titled(&b->ph[0])) {
 		/* "SECRETARY-GENERAL BAN KI-MOON" +BAN_KI-MOON: name him by
 		 * the first synonym that is a name without a title */
@@ -950,6 +975,7 @@ out:
 	b->nph = 0;
 	b->ncodes = 0;
 	b->countryinfo = 0;
+	b->type = 0;
 	b->reported = 0;
 }
 
@@ -1019,6 +1045,7 @@ static int load_actors(struct kb *kb, const char *name, const char *buf, size_t 
 			b.line = l.line;
 			b.countryinfo = comment && contains(comment, (size_t)(line_end - comment),
 							    "CountryInfo");
+			b.type = comment ? type_hint(comment, (size_t)(line_end - comment)) : 0;
 			for (k = 0; k < pn && o + 1 < sizeof(b.base); k++)
 				b.base[o++] = s[k] == '_' || s[k] == '\t' ? ' ' : s[k];
 			while (o && b.base[o - 1] == ' ')
@@ -1555,6 +1582,8 @@ struct kb *kb_new(void)
 	bad |= load_countries(kb, "data/countries.txt", kb_data_countries,
 			      sizeof(kb_data_countries) - 1);
 	bad |= load_orgs(kb, "data/orgs.txt", kb_data_orgs, sizeof(kb_data_orgs) - 1);
+	bad |= load_actors(kb, "data/actors.txt", kb_data_actors, sizeof(kb_data_actors) - 1,
+			   RANK_DATA);
 	bad |= load_agents(kb, "data/roles.txt", kb_data_roles, sizeof(kb_data_roles) - 1,
 			   RANK_DATA);
 	if (bad) {

@@ -2,9 +2,9 @@
  * kb.h: the actor knowledge base. It names the actors of international
  * relations and gives them CAMEO actor codes: countries (by name, adjective,
  * people, capital or former name), intergovernmental organisations, a few
- * non-state armed groups, role words ("minister", "army") and, once loaded,
- * the persons and organisations of PETRARCH/Phoenix actor and agent
- * dictionaries.
+ * non-state armed groups, recent leaders with the dates of their offices,
+ * role words ("minister", "army") and, once loaded, the persons and
+ * organisations of PETRARCH/Phoenix actor and agent dictionaries.
  *
  * Built-in knowledge comes from the ISO 3166 tables of Debian's iso-codes
  * (embedded at build time) and from our own tables in data/ (see

@@ -171,10 +171,36 @@ static void test_orgs(void)
 	test_streq("Hamas country", h.country, "PSE");
 	test_streq("Hamas sector", h.sector, "REB");
 	test_streq("Hezbollah", code_of("Hezbollah", NULL), "LBNREB");
-	test_streq("Taliban", code_of("Taliban", NULL), "AFGREB");
+	test_streq("Taliban, most recent", code_of("Taliban", NULL), "AFGGOV");
 	test_streq("ISIL", code_of("ISIL", NULL), "IMGMUSISI");
 	test_cond("Islamic State is two tokens", match("Islamic State fighters", NULL, &h) == 2);
 	test_streq("al-Qaeda, a hyphenated name", code_of("al-Qaeda", NULL), "IMGMUSALQ");
+}
+
+static void test_actors(void)
+{
+	struct kb_hit h;
+
+	test_cond("Hulusi Akar, built in", match("Hulusi Akar", "2016-05-01", &h) == 2);
+	test_streq("Akar in 2016: chief of the general staff", h.code, "TURMIL");
+	test_cond("Akar is a person", h.type == ACTOR_PERSON);
+	test_streq("Akar in 2020: defence minister, so the government",
+		   code_of("Hulusi Akar", "2020-01-15"), "TURGOV");
+	test_streq("Erdoğan in 2020", code_of("Erdoğan", "2020-01-01"), "TURGOV");
+	test_cond("Recep Tayyip Erdoğan", match("Recep Tayyip Erdogan", NULL, &h) == 3);
+	test_streq("Erdoğan's entity keeps its accent", h.entity, "Recep Tayyip Erdoğan");
+	test_streq("Gantz in 2021", code_of("Benny Gantz", "2021-03-01"), "ISRGOV");
+	test_streq("Gantz in 2012", code_of("Benny Gantz", "2012-03-01"), "ISRMIL");
+	test_cond("Bashar al-Assad", match("Bashar al-Assad", "2015", &h) == 2);
+	test_streq("Assad's entity", h.entity, "Bashar al-Assad");
+	test_streq("Assad in 2015", h.code, "SYRGOV");
+	test_streq("Zelenskyy", code_of("Zelenskyy", "2023-01-01"), "UKRGOV");
+	test_cond("Taliban", match("Taliban", "2019-01-01", &h) == 1);
+	test_cond("the Taliban are an organisation", h.type == ACTOR_ORG);
+	test_streq("Taliban in 2019: rebels", h.code, "AFGREB");
+	test_streq("Taliban in 2022: the government", code_of("Taliban", "2022-01-01"), "AFGGOV");
+	test_streq("Guterres in 2020", code_of("António Guterres", "2020-01-01"), "IGOUNO");
+	test_streq("Guterres in 2000", code_of("Antonio Guterres", "2000-01-01"), "PRTGOV");
 }
 
 static void test_roles(void)
@@ -252,9 +278,9 @@ static void test_fixture_actors(void)
 	if (msg) {
 		test_cond("code without an actor, line 3",
 			  strstr(msg, FIXTURES "actors.txt:3: code without an actor") != NULL);
-		test_cond("bad date, line 24", strstr(msg, FIXTURES "actors.txt:24: bad date") != NULL);
-		test_cond("no code, line 25", strstr(msg, FIXTURES "actors.txt:25: no code") != NULL);
-		test_cond("bad code, line 27", strstr(msg, FIXTURES "actors.txt:27: bad code") != NULL);
+		test_cond("bad date, line 25", strstr(msg, FIXTURES "actors.txt:25: bad date") != NULL);
+		test_cond("no code, line 26", strstr(msg, FIXTURES "actors.txt:26: no code") != NULL);
+		test_cond("bad code, line 28", strstr(msg, FIXTURES "actors.txt:28: bad code") != NULL);
 		test_cond("nothing about good lines", strstr(msg, "actors.txt:16:") == NULL);
 	}
 	free(msg);
@@ -262,22 +288,26 @@ static void test_fixture_actors(void)
 	test_cond("four bad lines counted", st.bad_lines == 4);
 
 	/* the code depends on the date */
-	test_cond("Hulusi Akar", match("Hulusi Akar", "2016-05-01", &h) == 2);
-	test_streq("Akar in 2016: military", h.code, "TURMIL");
-	test_cond("Akar is a person", h.type == ACTOR_PERSON);
-	test_streq("Akar entity", h.entity, "Hulusi Akar");
-	test_streq("Akar in 2016 sector", h.sector, "MIL");
-	test_streq("Akar in 2020: government", code_of("Hulusi Akar", "2020-01-15"), "TURGOV");
-	test_streq("Akar in 2020 (year only)", code_of("Hulusi Akar", "2020"), "TURGOV");
-	test_streq("Akar in 2024: the undated code", code_of("Hulusi Akar", "2024-02-01"), "TURELI");
-	test_streq("Akar with a title", code_of("Defense Minister Hulusi Akar", "2019-03-01"), "TURGOV");
-	test_streq("Gantz, no date: the most recent", code_of("Benny Gantz", NULL), "ISRGOV");
-	test_streq("Gantz in 2012", code_of("Benny Gantz", "2012-06-01"), "ISRMIL");
-	test_streq("Gantz in 2016: the nearest range", code_of("Benny Gantz", "2016-01-01"), "ISRMIL");
-	test_streq("YYMMDD dates", code_of("Erdogan", "2010-01-01"), "TURGOV");
-	test_streq("before the ranges", code_of("Erdogan", "1999-01-01"), "TURELI");
-	test_streq("Erdoğan folds to Erdogan", code_of("Erdoğan", "2020-01-01"), "TURGOV");
-	test_streq("PRESIDENT ERDOGAN", code_of("PRESIDENT ERDOGAN", "2020-01-01"), "TURGOV");
+	test_cond("Ehud Barak", match("Ehud Barak", "1993-05-01", &h) == 2);
+	test_streq("Barak in 1993: military", h.code, "ISRMIL");
+	test_cond("Barak is a person", h.type == ACTOR_PERSON);
+	test_streq("Barak entity", h.entity, "Ehud Barak");
+	test_streq("Barak in 1993 sector", h.sector, "MIL");
+	test_streq("Barak in 2000: government", code_of("Ehud Barak", "2000-01-15"), "ISRGOV");
+	test_streq("Barak in 2010 (year only)", code_of("Ehud Barak", "2010"), "ISRGOV");
+	test_streq("Barak in 2020: the undated code", code_of("Ehud Barak", "2020-02-01"), "ISRELI");
+	test_streq("Barak with a title", code_of("Defense Minister Ehud Barak", "2009-03-01"), "ISRGOV");
+	test_streq("Mohammed, no date: the most recent", code_of("Amina Mohammed", NULL), "IGOUNO");
+	test_streq("Mohammed in 2016", code_of("Amina Mohammed", "2016-06-01"), "NGAGOV");
+	test_streq("Mohammed in 2014: the nearest range", code_of("Amina Mohammed", "2014-01-01"), "NGAGOV");
+	test_streq("YYMMDD dates", code_of("Davutoglu", "2010-01-01"), "TURGOV");
+	test_streq("a range ends before its end date", code_of("Davutoglu", "2016-05-24"), "TURELI");
+	test_streq("an open range", code_of("Davutoglu", "2021-01-01"), "TUROPP");
+	test_streq("before the ranges", code_of("Davutoglu", "1999-01-01"), "TURELI");
+	test_streq("Davutoğlu folds to Davutoglu", code_of("Davutoğlu", "2012-01-01"), "TURGOV");
+	test_streq("PRIME MINISTER DAVUTOGLU", code_of("PRIME MINISTER DAVUTOGLU", "2015-01-01"), "TURGOV");
+	test_cond("a titled synonym", match("Prime Minister Davutoglu", "2015-01-01", &h) == 3);
+	test_streq("... names the base", h.entity, "Ahmet Davutoglu");
 	test_cond("The Mossad is two tokens", match("The Mossad", NULL, &h) == 2);
 	test_cond("The Mossad is an organisation", h.type == ACTOR_ORG);
 	test_streq("possessive split", code_of("Syria 's government", NULL), "SYRGOV");
@@ -346,6 +376,7 @@ int main(void)
 	test_cond("no bad built-in lines", st.bad_lines == 0);
 	test_countries();
 	test_orgs();
+	test_actors();
 	test_roles();
 	test_fixture_actors();
 	test_fixture_agents();
