@@ -55,6 +55,21 @@ static const char *code_of(const char *s, const char *when)
 	return match(s, when, &h) > 0 ? h.code : "";
 }
 
+/* The length of the first k blank-separated tokens of s, with the blanks. */
+static int tokens_len(const char *s, int k)
+{
+	int i = 0, seen = 0;
+
+	while (s[i] && seen < k) {
+		while (s[i] == ' ')
+			i++;
+		while (s[i] && s[i] != ' ')
+			i++;
+		seen++;
+	}
+	return i;
+}
+
 static void test_countries(void)
 {
 	struct kb_hit h;
@@ -145,6 +160,37 @@ static void test_countries(void)
 	test_streq("name of SUN", kb_country_name(kb, "SUN"), "Soviet Union");
 	test_cond("no name for XYZ", kb_country_name(kb, "XYZ") == NULL);
 	test_cond("no name for tu", kb_country_name(kb, "tu") == NULL);
+}
+
+/* Every country record is found by its own canonical name, or, for a
+ * former state renamed since (ISO 3166-3 DHY, TMP), the whole name is a
+ * name of its successor (Dahomey is Benin). */
+static void test_every_country(void)
+{
+	char a3[4] = { 0 }, d[160];
+	int i, n = 0, bad = 0;
+
+	for (i = 0; i < 26 * 26 * 26; i++) {
+		const char *name;
+		struct kb_hit h;
+		int k;
+
+		a3[0] = (char)('A' + i / 676);
+		a3[1] = (char)('A' + i / 26 % 26);
+		a3[2] = (char)('A' + i % 26);
+		if (!(name = kb_country_name(kb, a3)))
+			continue;
+		n++;
+		k = match(name, NULL, &h);
+		if (k > 0 && h.country && (!strcmp(h.country, a3) || h.form == KB_FORMER ||
+					   (int)strlen(name) == tokens_len(name, k)))
+			continue;
+		snprintf(d, sizeof(d), "%s '%s' is found by its name", a3, name);
+		test_cond(d, 0);
+		bad++;
+	}
+	test_cond("every country record has a name", n >= 279);
+	test_cond("every country is found by its name", bad == 0);
 }
 
 static void test_orgs(void)
@@ -375,6 +421,7 @@ int main(void)
 	test_cond("every ISO country", st.countries >= 249);
 	test_cond("no bad built-in lines", st.bad_lines == 0);
 	test_countries();
+	test_every_country();
 	test_orgs();
 	test_actors();
 	test_roles();
