@@ -94,6 +94,8 @@ static void test_lexicon(void)
 
 	/* the particle decides */
 	expect("call", "on", NULL, "REQUEST", "020", 1);
+	expect("call on", NULL, NULL, "REQUEST", "020", 1);
+	expect("close", NULL, "embassies", "SANCTION", "161", 4);
 	none("call", NULL, NULL);
 	expect("step", "down", NULL, "CONCEDE", "0831", 2);
 	expect("crack", "down", NULL, "ASSAULT", "175", 4);
