@@ -1762,6 +1762,36 @@ const char *kb_country_name(const struct kb *kb, const char *alpha3)
 	return ci >= 0 ? kb->countries[ci].name : NULL;
 }
 
+int kb_fold(const char *s, char *buf, size_t size)
+{
+	size_t o = 0, i = 0, n = s ? strlen(s) : 0;
+	char w[KB_WORD_MAX];
+
+	if (!size)
+		return -1;
+	buf[0] = '\0';
+	while (i < n) {
+		size_t j;
+		int wl;
+		while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n'))
+			i++;
+		for (j = i; j < n && s[j] != ' ' && s[j] != '\t' && s[j] != '\n'; j++)
+			;
+		if (j == i)
+			break;
+		if ((wl = fold_word(s + i, j - i, w)) < 0)
+			return -1;
+		if (o + (o ? 1 : 0) + (size_t)wl + 1 > size)
+			return -1;
+		if (o)
+			buf[o++] = ' ';
+		memcpy(buf + o, w, (size_t)wl + 1);
+		o += (size_t)wl;
+		i = j;
+	}
+	return (int)o;
+}
+
 void kb_stats(const struct kb *kb, struct kb_stats *st)
 {
 	memset(st, 0, sizeof(*st));

@@ -107,6 +107,13 @@ const char *kb_code(const char *country, const char *sector, char *buf);
  * than "Russian Federation". */
 const char *kb_country_name(const struct kb *kb, const char *alpha3);
 
+/* Fold a phrase as kb_match() compares words: ASCII lower case, Latin
+ * accents removed, typographic quotes made ASCII, abbreviation periods
+ * dropped, runs of blanks made one: "Recep Tayyip  Erdoğan" -> "recep tayyip
+ * erdogan", "U.S." -> "us". Useful to merge spellings of one name. Writes
+ * into buf (size bytes); returns the length, or -1 when it does not fit. */
+int kb_fold(const char *s, char *buf, size_t size);
+
 /* Figures for reports and tests. */
 struct kb_stats {
 	size_t entries;		/* phrases that name something */

@@ -249,6 +249,22 @@ static void test_actors(void)
 	test_streq("Guterres in 2000", code_of("Antonio Guterres", "2000-01-01"), "PRTGOV");
 }
 
+static void test_fold(void)
+{
+	char buf[64];
+
+	test_cond("fold a name", kb_fold("Recep Tayyip  Erdoğan", buf, sizeof(buf)) == 20);
+	test_streq("folded name", buf, "recep tayyip erdogan");
+	kb_fold("U.S.", buf, sizeof(buf));
+	test_streq("folded U.S.", buf, "us");
+	kb_fold("Côte d’Ivoire", buf, sizeof(buf));
+	test_streq("folded Côte d’Ivoire", buf, "cote d'ivoire");
+	kb_fold("ŞIRNAK Ålesund Łódź", buf, sizeof(buf));
+	test_streq("folded Latin letters", buf, "sirnak alesund lodz");
+	test_cond("too small a buffer", kb_fold("Erdoğan", buf, 4) == -1);
+	test_cond("empty", kb_fold("", buf, sizeof(buf)) == 0 && !buf[0]);
+}
+
 static void test_roles(void)
 {
 	static const struct {
@@ -424,6 +440,7 @@ int main(void)
 	test_every_country();
 	test_orgs();
 	test_actors();
+	test_fold();
 	test_roles();
 	test_fixture_actors();
 	test_fixture_agents();
