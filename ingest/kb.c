@@ -1216,6 +1216,34 @@ static void agent_entity(const struct phrase *ph, char *out, size_t outsz)
 	out[o] = '\0';
 }
 
+/* Stems the Phoenix agents file still has at the end of phrases
+ * ("DEFENCE_MINIST"), with the words they stand for. */
+static const char *const stems[][5] = {
+	{ "minist", "minister", "ministers", "ministry", "ministries" },
+	{ "authorit", "authority", "authorities", NULL, NULL },
+	{ "compan", "company", "companies", NULL, NULL },
+	{ "industr", "industry", "industries", NULL, NULL },
+	{ NULL, NULL, NULL, NULL, NULL }
+};
+
+/* When ph ends with a stem, add each word it stands for and return 1. */
+static int expand_stem(struct kb *kb, struct phrase *ph, int32_t ei)
+{
+	char *last = ph->w[ph->n - 1];
+	int i, k;
+
+	for (i = 0; stems[i][0]; i++)
+		if (!strcmp(last, stems[i][0]))
+			break;
+	if (!stems[i][0])
+		return 0;
+	for (k = 1; k < 5 && stems[i][k]; k++) {
+		memcpy(last, stems[i][k], strlen(stems[i][k]) + 1);
+		phrase_set(kb, ph, ei, 1);
+	}
+	return 1;
+}
+
 static int load_agents(struct kb *kb, const char *name, const char *buf, size_t len, int rank)
 {
 	struct lines l = { buf, len, 0, 0, name, 0 };
@@ -1313,6 +1341,8 @@ static int load_agents(struct kb *kb, const char *name, const char *buf, size_t 
 				agent_entity(ph, entity, sizeof(entity));
 				ei = entry_simple(kb, entity, -1, ACTOR_ROLE, KB_NAME, rank, codebuf);
 			}
+			if (expand_stem(kb, ph, ei))
+				continue;
 			phrase_set(kb, ph, ei, 1);
 			if (!expanded && !plural && plural_word(ph->w[ph->n - 1], pl)) {
 				memcpy(ph->w[ph->n - 1], pl, strlen(pl) + 1);

@@ -67,7 +67,12 @@ void kb_free(struct kb *kb);	/* NULL is a harmless no-op */
  * what is there; a phrase already known to the built-in tables keeps its
  * built-in meaning, and a phrase given twice in loaded files takes the later
  * one (as PETRARCH does). Bad lines are reported as "file:line: ...",
- * skipped and counted (kb_stats()).
+ * skipped and counted (kb_stats()): a code line with no actor, a bad code
+ * or date ("[TURGOV 2015010-]"), an actor with no code, an agent line with
+ * no "[...]", an unknown !SET!. Two leniencies for the Phoenix files: base
+ * lines in a row with no code between them are one actor (a forgotten
+ * '+'), and the stems MINIST, AUTHORIT, COMPAN, INDUSTR ending an agent
+ * phrase stand for their words (minister(s), ministry, ministries, ...).
  * Returns 0 when every line was read, 1 when some lines were bad, -1 when the
  * file could not be read (nothing changes then). */
 int kb_load_actors(struct kb *kb, const char *path);

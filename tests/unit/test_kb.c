@@ -394,11 +394,11 @@ static void test_fixture_agents(void)
 
 	test_cond("the agents fixture loads with bad lines", ret == 1);
 	if (msg) {
-		test_cond("unclosed bracket, line 15",
-			  strstr(msg, FIXTURES "agents.txt:15: unclosed") != NULL);
-		test_cond("no code, line 16", strstr(msg, FIXTURES "agents.txt:16: no code") != NULL);
-		test_cond("unknown set, line 17",
-			  strstr(msg, FIXTURES "agents.txt:17: unknown substitution set") != NULL);
+		test_cond("unclosed bracket, line 16",
+			  strstr(msg, FIXTURES "agents.txt:16: unclosed") != NULL);
+		test_cond("no code, line 17", strstr(msg, FIXTURES "agents.txt:17: no code") != NULL);
+		test_cond("unknown set, line 18",
+			  strstr(msg, FIXTURES "agents.txt:18: unknown substitution set") != NULL);
 	}
 	free(msg);
 	kb_stats(kb, &st);
@@ -417,6 +417,9 @@ static void test_fixture_agents(void)
 	test_streq("tourism ministry code", h.code, "GOVBUS");
 	test_streq("tourism ministry sector", h.sector, "GOV");
 	test_streq("vowel + y plural", code_of("peace envoys", NULL), "GOV");
+	test_streq("a Phoenix stem: MINIST", code_of("fisheries ministry", NULL), "GOVAGR");
+	test_streq("a Phoenix stem: ministers", code_of("fisheries ministers", NULL), "GOVAGR");
+	test_cond("the stem itself is no word", match("fisheries minist", NULL, &h) == 0);
 	test_cond("a bad line adds nothing", kb_sector(kb, "wanderer") == NULL);
 }
 
