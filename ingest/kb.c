@@ -491,8 +491,10 @@ static const char *sector_of(const char *s)
 	return NULL;
 }
 
-/* Append a code to kb->codes; returns its index. */
-static int code_add(struct kb *kb, const char *code, int32_t from, int32_t to, int dated)
+/* Append a code to kb->codes; returns its index. An agent code ('agent')
+ * has no country: its MUS is Muslim, not Mauritius. */
+static int code_add(struct kb *kb, const char *code, int32_t from, int32_t to, int dated,
+		    int agent)
 {
 	struct kb_code *c;
 	int ci;
@@ -503,7 +505,7 @@ static int code_add(struct kb *kb, const char *code, int32_t from, int32_t to, i
 	c->from = from;
 	c->to = to;
 	c->dated = dated;
-	ci = strcmp(code, "---") ? country_find(kb, code) : -1;
+	ci = strcmp(code, "---") && !agent ? country_find(kb, code) : -1;
 	c->country = ci >= 0 ? kb->countries[ci].code : NULL;
 	c->sector = sector_of(code + (ci >= 0 ? 3 : 0));
 	return (int)kb->ncodes++;
@@ -532,7 +534,7 @@ static int32_t entry_simple(struct kb *kb, const char *entity, int country,
 {
 	int32_t ei = entry_new(kb, entity, country, type, form, rank);
 
-	code_add(kb, code, 0, KB_DATE_OPEN, 0);
+	code_add(kb, code, 0, KB_DATE_OPEN, 0, type == ACTOR_ROLE);
 	kb->entries[ei].ncodes = 1;
 	return ei;
 }
@@ -967,7 +969,7 @@ static void block_end(struct kb *kb, struct lines *l, struct block *b, int rank)
 		       type == ACTOR_COUNTRY ? country : -1, type, KB_NAME, rank);
 	for (i = 0; i < b->ncodes; i++)
 		code_add(kb, b->codes[i].code, b->codes[i].from, b->codes[i].to,
-			 b->codes[i].dated);
+			 b->codes[i].dated, 0);
 	kb->entries[ei].ncodes = (int)b->ncodes;
 	for (i = 0; i < b->nph; i++)
 		phrase_set(kb, &b->ph[i], ei, 0);

@@ -394,17 +394,21 @@ static void test_fixture_agents(void)
 
 	test_cond("the agents fixture loads with bad lines", ret == 1);
 	if (msg) {
-		test_cond("unclosed bracket, line 16",
-			  strstr(msg, FIXTURES "agents.txt:16: unclosed") != NULL);
-		test_cond("no code, line 17", strstr(msg, FIXTURES "agents.txt:17: no code") != NULL);
-		test_cond("unknown set, line 18",
-			  strstr(msg, FIXTURES "agents.txt:18: unknown substitution set") != NULL);
+		test_cond("unclosed bracket, line 17",
+			  strstr(msg, FIXTURES "agents.txt:17: unclosed") != NULL);
+		test_cond("no code, line 18", strstr(msg, FIXTURES "agents.txt:18: no code") != NULL);
+		test_cond("unknown set, line 19",
+			  strstr(msg, FIXTURES "agents.txt:19: unknown substitution set") != NULL);
 	}
 	free(msg);
 	kb_stats(kb, &st);
 	test_cond("three more bad lines", st.bad_lines == 7);
 
 	test_streq("HERDER", kb_sector(kb, "herder"), "AGR");
+	test_cond("an agent's MUS is not Mauritius", match("muftis", NULL, &h) == 1 &&
+		  h.country == NULL);
+	test_streq("muftis are MUS", h.code, "MUS");
+	test_streq("muftis' sector", h.sector, "MUS");
 	test_streq("regular plural", kb_sector(kb, "herders"), "AGR");
 	test_streq("set expansion", kb_sector(kb, "spokeswomen"), "GOV");
 	test_streq("null plural: clergy", kb_sector(kb, "clergy"), "REL");
