@@ -127,6 +127,35 @@ static void test_lexicon(void)
 	expect("shell", NULL, NULL, "ASSAULT", "194", 4);
 	expect("investigate", NULL, NULL, "ACCUSE", "090", 3);
 
+	/* the verbs news uses most, alone or with their usual object */
+	{
+		static const char *const common[][2] = {
+			{ "meet", NULL }, { "visit", NULL }, { "host", NULL }, { "talk", NULL },
+			{ "discuss", NULL }, { "negotiate", NULL }, { "agree", NULL },
+			{ "sign", NULL }, { "ratify", NULL }, { "cooperate", NULL },
+			{ "support", NULL }, { "praise", NULL }, { "thank", NULL }, { "aid", NULL },
+			{ "send", "aid" }, { "deliver", "weapons" }, { "withdraw", NULL },
+			{ "retreat", NULL }, { "release", NULL }, { "concede", NULL },
+			{ "request", NULL }, { "urge", NULL }, { "demand", NULL },
+			{ "accuse", NULL }, { "blame", NULL }, { "criticise", NULL },
+			{ "condemn", NULL }, { "deny", NULL }, { "reject", NULL }, { "veto", NULL },
+			{ "threaten", NULL }, { "warn", NULL }, { "protest", NULL },
+			{ "sanction", NULL }, { "expel", NULL }, { "recall", "ambassador" },
+			{ "suspend", NULL }, { "cut", "ties" }, { "mobilise", NULL },
+			{ "deploy", NULL }, { "arrest", NULL }, { "detain", NULL }, { "seize", NULL },
+			{ "attack", NULL }, { "bomb", NULL }, { "strike", NULL }, { "kill", NULL },
+			{ "invade", NULL }, { "shell", NULL }, { NULL, NULL }
+		};
+		int i, missing = 0;
+		for (i = 0; common[i][0]; i++)
+			if (event_lookup(common[i][0], NULL, common[i][1], &e) < 0) {
+				printf("  no event for '%s %s'\n", common[i][0],
+				       common[i][1] ? common[i][1] : "");
+				missing++;
+			}
+		test_cond("every common verb has an event", missing == 0);
+	}
+
 	none("frobnicate", NULL, NULL);
 	none(NULL, NULL, NULL);
 	none("", NULL, NULL);
