@@ -242,6 +242,113 @@ static int same_actor(const struct mention *a, const struct mention *b)
 	return a->entity && b->entity && a->type == b->type && !strcmp(a->entity, b->entity);
 }
 
+/* "Libya offered to hand over two suspects to Britain": the relation links
+ * Libya and Britain, the suspects are its theme. When a triple's object is
+ * no actor and an oblique names one, that gives one more triple, to the
+ * actor, with the object as argument "theme". The last triple of 'out' is
+ * the one to derive from. */
+static void emit_recipient(struct pipeline *p, const struct asent *s,
+			   const struct xtriple *x, struct triple_list *out)
+{
+	static const char *const preps[] = {
+		"to", "with", "against", "on", "for", "from", "toward", "towards",
+		"into", "upon", NULL
+	};
+	const struct parse *ps = s->x->ps;
+	struct mention m[2];
+	struct xspan sp;
+	struct triple *t, *base;
+	struct strbuf sb = STRBUF_INIT;
+	size_t a;
+	int k, i;
+
+	struct xspan cand[XT_MAX_ARGS + 4];
+	const char *cprep[XT_MAX_ARGS + 4];
+	int ncand = 0, j;
+
+	/* obliques and second objects of the verb, then "to"-phrases inside
+	 * its object ("food aid to refugees in Sudan") */
+	for (k = 0; k < x->nargs; k++) {
+		if (!strcmp(x->arg_role[k], "object2")) {
+			cand[ncand] = x->args[k];
+			cprep[ncand++] = NULL;
+			continue;
+		}
+		for (i = 0; preps[i]; i++)
+			if (!strcmp(x->arg_role[k], preps[i])) {
+				cand[ncand] = x->args[k];
+				cprep[ncand++] = preps[i];
+				break;
+			}
+	}
+	for (j = 0; x->obj.head >= 0 && j < ps->n && ncand < XT_MAX_ARGS + 4; j++) {
+		int c;
+		if (ps->head[j] - 1 != x->obj.head || strncmp(ps->deprel[j], "nmod", 4) ||
+		    ps->upos[j] == UPOS_PRON)
+			continue;
+		for (c = 0; c < ps->n; c++)
+			if (ps->head[c] - 1 == j && !strcmp(ps->deprel[c], "case"))
+				break;
+		if (c == ps->n || (strcmp(ps->lemma[c], "to") && strcmp(ps->lemma[c], "for")))
+			continue;
+		cand[ncand].head = j;
+		cand[ncand].lo = c + 1;
+		cand[ncand].hi = j + 1;
+		while (cand[ncand].hi < ps->n && ps->upos[cand[ncand].hi] == UPOS_PROPN)
+			cand[ncand].hi++;
+		cprep[ncand++] = ps->lemma[c];
+	}
+	for (k = 0; k < ncand; k++) {
+		sp = cand[k];
+		while (sp.lo < sp.head && (ps->upos[sp.lo] == UPOS_ADP || ps->upos[sp.lo] == UPOS_DET))
+			sp.lo++;
+		memset(m, 0, sizeof(m));
+		if (actors_name(p->actors, s, &sp, NULL, &out->v[out->n - 1].subject, m) == 2)
+			mention_release(&m[1]);
+		if (!m[0].entity || (m[0].type != ACTOR_COUNTRY && m[0].type != ACTOR_ORG &&
+				     m[0].type != ACTOR_PERSON) ||
+		    same_actor(&m[0], &out->v[out->n - 1].subject)) {
+			mention_release(&m[0]);
+			continue;
+		}
+		base = &out->v[out->n - 1];
+		t = triple_list_push(out);
+		base = &out->v[out->n - 2];	/* the push may have moved it */
+		t->article = xstrdup(base->article);
+		t->sentence = base->sentence;
+		mention_copy(&t->subject, &base->subject);
+		t->object = m[0];
+		sb_adds(&sb, base->rel_text);
+		if (cprep[k]) {
+			sb_addc(&sb, ' ');
+			sb_adds(&sb, cprep[k]);
+		}
+		t->rel_text = sb_detach(&sb);
+		t->lemma = xstrdup(base->lemma);
+		t->event = base->event ? xstrdup(base->event) : NULL;
+		t->cameo = base->cameo ? xstrdup(base->cameo) : NULL;
+		t->quad = base->quad;
+		t->mode = base->mode ? xstrdup(base->mode) : NULL;
+		if (base->object.text && *base->object.text)
+			triple_add_arg(t, "theme", base->object.text);
+		actors_span_text(s, cand[k].lo, cand[k].hi, &sb);
+		for (a = 0; a < base->nargs; a++) {
+			if (strstr(sb_str(&sb), base->args[a].text) ||
+			    strstr(base->args[a].text, sb_str(&sb)))
+				continue;	/* now the object */
+			triple_add_arg(t, base->args[a].role, base->args[a].text);
+		}
+		sb_release(&sb);
+		t->date = base->date;
+		t->date_end = base->date_end;
+		t->date_source = base->date_source;
+		t->negated = base->negated;
+		t->confidence = base->confidence * 0.8;
+		t->evidence = xstrdup(base->evidence);
+		return;
+	}
+}
+
 static void emit(struct pipeline *p, const struct article *a, const struct asent *s,
 		 const struct xtriple *x, const struct timex *tx, int ntx,
 		 const char *evidence, struct triple_list *out)
@@ -353,7 +460,10 @@ static void emit(struct pipeline *p, const struct article *a, const struct asent
 		if (t->confidence < p->min_confidence) {
 			triple_release(t);
 			out->n--;
+			continue;
 		}
+		if (!nobj || !obj[0].entity || obj[0].type == ACTOR_THING)
+			emit_recipient(p, s, x, out);
 	}
 	for (k = 0; k < 2; k++) {
 		mention_release(&subj[k]);
