@@ -760,6 +760,8 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 		for (i = 0; i < (int)sb.len; i++)
 			sb.buf[i] = (char)tolower((unsigned char)sb.buf[i]);
 		out->entity = sb_detach(&sb);
+		/* "an Indian proposal", "Belarus's calls": whose thing it is */
+		out->country = dup0(span_country(A, s, sp->lo, h + 1, -1, -1));
 	}
 out:
 	sb_release(&sb);

@@ -289,7 +289,8 @@ static void emit_recipient(struct pipeline *p, const struct asent *s,
 		for (c = 0; c < ps->n; c++)
 			if (ps->head[c] - 1 == j && !strcmp(ps->deprel[c], "case"))
 				break;
-		if (c == ps->n || (strcmp(ps->lemma[c], "to") && strcmp(ps->lemma[c], "for")))
+		if (c == ps->n || (strcmp(ps->lemma[c], "to") && strcmp(ps->lemma[c], "for") &&
+				   strcmp(ps->lemma[c], "by") && strcmp(ps->lemma[c], "from")))
 			continue;
 		cand[ncand].head = j;
 		cand[ncand].lo = c + 1;
@@ -297,6 +298,20 @@ static void emit_recipient(struct pipeline *p, const struct asent *s,
 		while (cand[ncand].hi < ps->n && ps->upos[cand[ncand].hi] == UPOS_PROPN)
 			cand[ncand].hi++;
 		cprep[ncand++] = ps->lemma[c];
+	}
+	/* "demanded that the US cancel the sale": the clause's subject */
+	for (j = 0; x->obj.head >= 0 && ps->upos[x->obj.head] == UPOS_VERB && j < ps->n &&
+		    ncand < XT_MAX_ARGS + 4; j++) {
+		if (ps->head[j] - 1 != x->obj.head || strncmp(ps->deprel[j], "nsubj", 5))
+			continue;
+		cand[ncand].head = j;
+		cand[ncand].lo = j;
+		cand[ncand].hi = j + 1;
+		while (cand[ncand].lo > 0 && ps->head[cand[ncand].lo - 1] - 1 == j &&
+		       strcmp(ps->deprel[cand[ncand].lo - 1], "punct"))
+			cand[ncand].lo--;
+		cprep[ncand++] = NULL;
+		break;
 	}
 	for (k = 0; k < ncand; k++) {
 		sp = cand[k];
