@@ -398,7 +398,9 @@ static void set_role(const struct actors *A, const struct asent *s, int lo, int 
 		m->role = sb_detach(&sb);
 	}
 	sb_release(&sb);
-	if (m->country || sector) {
+	/* the title's sector makes the code (TUR + minister = TURGOV); without
+	 * one, a code already known (a dictionary's) stands */
+	if (sector || (m->country && !m->code)) {
 		free(m->code);
 		m->code = xstrdup(kb_code(m->country, sector, code));
 	}
