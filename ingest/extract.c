@@ -255,13 +255,14 @@ static struct xspan span_of(const struct ctx *c, int h, int split_conj, int skip
 /* Coordinated nominals: h and the conj chain under it. Splits only
  * names (people, countries, organisations): "Akar and Gantz", not "defense,
  * security and energy". */
-static int conjuncts(const struct ctx *c, int h, int *out, int max)
+static int conjuncts(const struct ctx *c, int h, int *out, int max, int common)
 {
 	int n = 0, k;
 	if (h < 0 || max < 1)
 		return 0;
 	out[n++] = h;
-	if (upos_of(c, h) != UPOS_PROPN && upos_of(c, h) != UPOS_PRON)
+	if (upos_of(c, h) != UPOS_PROPN && upos_of(c, h) != UPOS_PRON &&
+	    !(common && upos_of(c, h) == UPOS_NOUN))
 		return n;
 	for (k = 0; k < c->kn[h] && n < max; k++) {
 		int ch = c->kids[c->kstart[h] + k];
@@ -559,6 +560,24 @@ static int is_time_word(const struct ctx *c, int h)
 	return upos_of(c, h) == UPOS_NUM && strlen(f) == 4 && f[0] >= '1' && f[0] <= '2';
 }
 
+/* Is the phrase of h a time: its head or a number or name beside it is a
+ * time word ("21 September 2010", "May 2018", "the 1890s")? */
+static int is_time_phrase(const struct ctx *c, int h)
+{
+	int k;
+	if (is_time_word(c, h))
+		return 1;
+	for (k = 0; k < c->kn[h]; k++) {
+		int ch = c->kids[c->kstart[h] + k];
+		const char *r = rel_of(c, ch);
+		if ((base_is(r, "nummod") || base_is(r, "compound") || base_is(r, "flat") ||
+		     base_is(r, "nmod")) && is_time_word(c, ch) &&
+		    (upos_of(c, h) == UPOS_NUM || upos_of(c, ch) != UPOS_NOUN))
+			return 1;
+	}
+	return 0;
+}
+
 /* The speaker of reported speech that v belongs to, or -1. */
 static int find_source(const struct ctx *c, int v)
 {
@@ -621,8 +640,15 @@ static int is_relpron_tok(const struct ctx *c, int i)
 static int light_head(const struct ctx *c, int v)
 {
 	int h = head_of(c, v);
-	if (h < 0 || strcmp(rel_of(c, v), "xcomp") || upos_of(c, h) != UPOS_VERB)
+	if (h < 0 || strcmp(rel_of(c, v), "xcomp"))
 		return -1;
+	if (upos_of(c, h) != UPOS_VERB) {
+		/* "were able to reinforce", "is likely to meet" */
+		if (has_cop(c, h) && upos_of(c, h) == UPOS_ADJ && upos_of(c, v) == UPOS_VERB &&
+		    first_child(c, v, "mark") >= 0)
+			return h;
+		return -1;
+	}
 	if (first_child(c, h, "obj") >= 0 || first_child(c, h, "iobj") >= 0 ||
 	    first_child(c, h, "ccomp") >= 0)
 		return -1;
@@ -670,12 +696,12 @@ static void add_obliques(const struct ctx *c, struct xtriple *t, const struct cl
 		int ch = c->kids[c->kstart[w] + k];
 		const char *r = rel_of(c, ch);
 		int cs;
-		if (ch == cl->obj || ch == cl->agent || ch == cl->subj)
+		if (ch == cl->obj || ch == cl->agent || ch == cl->subj || is_relpron_tok(c, ch))
 			continue;
 		if (base_is(r, "obl")) {
 			cs = first_child(c, ch, "case");
 			add_arg(c, t, ch, cs >= 0 ? lemma_of(c, cs) :
-				is_time_word(c, ch) ? "time" : "obl", cl->v);
+				is_time_phrase(c, ch) ? "time" : "obl", cl->v);
 		} else if (w == cl->v && (base_is(r, "iobj") || base_is(r, "obj"))) {
 			add_arg(c, t, ch, "object2", cl->v);
 		}
@@ -750,6 +776,10 @@ static void emit_clause(struct ctx *c, int v)
 		subj = antecedent(c, subj, top);
 		relsubj = 1;
 	}
+	/* "was a pioneer who began building": the pioneer is the subject */
+	if (subj >= 0 && subj != top && has_cop(c, subj) && own_subj(c, subj) >= 0 &&
+	    !extract_dominates(c->ps, top, subj))
+		subj = own_subj(c, subj);
 	passive = is_passive(c, v);
 	if (passive) {
 		agent = find_agent(c, v);
@@ -779,7 +809,7 @@ static void emit_clause(struct ctx *c, int v)
 				continue;
 			if (strcmp(rel_of(c, ch), "obl") && strcmp(rel_of(c, ch), "obl:npmod"))
 				continue;
-			if (is_time_word(c, ch))
+			if (is_time_phrase(c, ch))
 				continue;
 			cs = first_child(c, ch, "case");
 			if (cs < 0)
@@ -880,8 +910,8 @@ static void emit_clause(struct ctx *c, int v)
 	info.conf = clamp_conf(conf);
 	info.lemma = lemma;
 
-	nsubj = conjuncts(c, subj, subjs, 8);
-	nobj = obj < 0 ? 0 : obj == v ? 1 : conjuncts(c, obj, objs, 8);
+	nsubj = conjuncts(c, subj, subjs, 8, 0);
+	nobj = obj < 0 ? 0 : obj == v ? 1 : conjuncts(c, obj, objs, 8, 0);
 	if (obj == v)
 		objs[0] = v;
 	/* "Akar and Gantz met": each meets the other */
@@ -910,6 +940,111 @@ static void emit_clause(struct ctx *c, int v)
 			fill_triple(c, t, &info);
 		}
 	}
+}
+
+/*==== Appositions and titles ====*/
+
+/* Words that are titles even when tagged as names: "President Bush". */
+static const char *const title_words[] = {
+	"President", "Minister", "Prime", "Secretary", "Senator", "Sen.",
+	"Governor", "Gov.", "Mayor", "General", "Gen.", "King", "Queen",
+	"Prince", "Princess", "Chancellor", "Ambassador", "Representative",
+	"Rep.", "Chairman", "Judge", "Justice", "Colonel", "Col.", "Captain",
+	"Commander", "Premier", "Emperor", "Pope", "Bishop", "Archbishop",
+	"Sheikh", "Vice", "Deputy", "Foreign", "Defense", "Defence", "Attorney",
+	"Professor", "Prof.", "Chief", "Director", "Leader", "Speaker", NULL
+};
+
+/* A triple "subject is object" with no relation tokens (lemma "be"). */
+static void emit_be(struct ctx *c, struct xspan subj, struct xspan obj, int pred,
+		    int kind, double conf)
+{
+	struct xtriple *t;
+	if (subj.head < 0 || obj.head < 0 || subj.hi <= subj.lo || obj.hi <= obj.lo)
+		return;
+	if (!(t = new_triple(c)))
+		return;
+	t->subj = subj;
+	t->obj = obj;
+	t->pred = pred;
+	t->date_pred = pred;
+	t->tense = TENSE_PRESENT;
+	t->kind = kind;
+	t->confidence = conf;
+	snprintf(t->lemma, sizeof(t->lemma), "be");
+}
+
+/* "Gantz, the defence minister" and "the minister, Benny Gantz": the
+ * name is the subject when one side is a name and the other is not. */
+static void emit_apposition(struct ctx *c, int a)
+{
+	int h = head_of(c, a);
+	struct xspan x, y;
+	double conf = 0.6;
+	if (h < 0 || a < h || !is_nominal(c, h) || !is_nominal(c, a) ||
+	    upos_of(c, a) == UPOS_PRON || upos_of(c, h) == UPOS_PRON ||
+	    has_cop(c, h) || own_subj(c, h) >= 0)
+		return;
+	x = span_of(c, h, 1, a);
+	y = span_of(c, a, 1, -1);
+	if (y.hi - y.lo > 15)
+		conf -= 0.2;
+	if (upos_of(c, h) != UPOS_PROPN && upos_of(c, a) == UPOS_PROPN)
+		emit_be(c, y, x, a, XT_APPOS, conf);
+	else
+		emit_be(c, x, y, a, XT_APPOS, conf);
+}
+
+/* "author Bill Bryson", "Party President Richard Ciano", "President
+ * Bush": the name is its title. h is a proper noun. */
+static void emit_title(struct ctx *c, int h)
+{
+	int k, lo = h, hi = h + 1, tlo = -1, thead = -1, common = 0, i;
+	struct xspan name, title;
+
+	for (k = 0; k < c->kn[h]; k++) {
+		int ch = c->kids[c->kstart[h] + k];
+		const char *r = rel_of(c, ch);
+		if (ch > h && base_is(r, "flat") && ch == hi)
+			hi = ch + 1;
+	}
+	/* the name: proper nouns right before h, not titles */
+	while (lo > 0 && upos_of(c, lo - 1) == UPOS_PROPN && head_of(c, lo - 1) == h &&
+	       !in_list(c->s->form[lo - 1], title_words))
+		lo--;
+	/* the title: the modifiers of h before the name */
+	for (k = 0; k < c->kn[h]; k++) {
+		int ch = c->kids[c->kstart[h] + k];
+		const char *r = rel_of(c, ch);
+		if (ch >= lo)
+			break;
+		if (!strcmp(r, "nmod:desc") ||
+		    (base_is(r, "compound") && (upos_of(c, ch) == UPOS_NOUN ||
+						in_list(c->s->form[ch], title_words))) ||
+		    (base_is(r, "amod") && tlo >= 0)) {
+			if (tlo < 0 || c->sublo[ch] < tlo)
+				tlo = c->sublo[ch];
+			thead = ch;
+		}
+	}
+	if (tlo < 0 || thead < 0)
+		return;
+	for (i = tlo; i < lo; i++) {
+		if (upos_of(c, i) == UPOS_NOUN || in_list(c->s->form[i], title_words))
+			common = 1;
+		if (is_punct_form(c->s->form[i]) && strcmp(c->s->form[i], "'s") &&
+		    strcmp(c->s->form[i], "-"))
+			return;
+	}
+	if (!common)
+		return;
+	name.head = h;
+	name.lo = lo;
+	name.hi = hi;
+	title.head = thead;
+	title.lo = tlo;
+	title.hi = lo;
+	emit_be(c, name, title, h, XT_APPOS, 0.5);
 }
 
 /*==== Sentences ====*/
@@ -962,6 +1097,10 @@ int extract_sentence(const struct xsent *s, struct xtriple *out, int max)
 		}
 	}
 	for (i = 0; i < n; i++) {
+		if (!strcmp(rel_of(&c, i), "appos"))
+			emit_apposition(&c, i);
+		if (upos_of(&c, i) == UPOS_PROPN)
+			emit_title(&c, i);
 		if (!is_predicate(&c, i))
 			continue;
 		/* a light verb with an infinitive complement speaks through it */

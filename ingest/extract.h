@@ -22,7 +22,16 @@ struct xspan {
 	int head, lo, hi;
 };
 
+/* What a triple was made from. */
+enum xkind {
+	XT_CLAUSE,		/* a verb or copular clause */
+	XT_APPOS,		/* an apposition or a title: "Gantz, the minister";
+				 * "minister Gantz": no relation tokens, lemma "be" */
+	XT_NOMINAL		/* an event noun: "Gantz's visit to Turkey" */
+};
+
 struct xtriple {
+	enum xkind kind;	/* XT_CLAUSE unless said otherwise */
 	struct xspan subj;	/* agent of the relation (the by-agent of a passive) */
 	struct xspan obj;	/* its object, or head < 0 */
 	int pred;		/* the predicate's token */
