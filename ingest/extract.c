@@ -684,6 +684,7 @@ struct clause {
 	int passive, passive_form, neg;
 	enum tense tense;
 	const char *mode, *prep, *lemma;
+	unsigned flags;		/* XF_* bits shared by its triples */
 	double conf;
 };
 
@@ -706,6 +707,49 @@ static void add_obliques(const struct ctx *c, struct xtriple *t, const struct cl
 			add_arg(c, t, ch, "object2", cl->v);
 		}
 	}
+}
+
+static double clamp_conf(double x)
+{
+	return x < 0.05 ? 0.05 : x > 0.99 ? 0.99 : x;
+}
+
+/* How likely a clause triple is right, from how it was found: weights
+ * set by the precision of each kind of triple on Open IE development data
+ * (see tests/eval/carb-log.md). Simple active clauses with named
+ * arguments rank first; inherited subjects, long or guessed phrases, and
+ * clauses with nothing but a subject rank last. */
+static double confidence_of(const struct ctx *c, const struct xtriple *t)
+{
+	unsigned f = t->flags;
+	double x = 0.7;
+	if (f & XF_INHERITED)
+		x -= 0.15;
+	if (f & XF_RELPRON)
+		x -= 0.08;
+	if (f & XF_LONG)
+		x -= 0.1;
+	if (t->subj.hi - t->subj.lo > 5)
+		x -= 0.08;
+	if (f & XF_COPULA)
+		x -= 0.05;
+	if (f & XF_PRONSUBJ)
+		x -= 0.03;
+	if (f & XF_CLAUSEOBJ)
+		x += 0.1;
+	if (f & (XF_LIGHT | XF_PREPOBJ))
+		x += 0.05;
+	if (f & XF_FAR)
+		x -= 0.05;
+	if (t->subj.head >= 0 && upos_of(c, t->subj.head) == UPOS_PROPN)
+		x += 0.1;
+	if (t->obj.head >= 0 && upos_of(c, t->obj.head) == UPOS_PROPN)
+		x += 0.03;
+	if ((f & XF_NOOBJ) && t->nargs == 0)
+		x -= 0.45;	/* a subject and a verb only */
+	else if (f & XF_NOOBJ)
+		x -= 0.05;
+	return clamp_conf(x);
 }
 
 /* Everything of a triple but its subject and object spans. */
@@ -743,12 +787,12 @@ static void fill_triple(const struct ctx *c, struct xtriple *t, const struct cla
 	add_obliques(c, t, cl, v);
 	for (k = 0; k < cl->nlight; k++)
 		add_obliques(c, t, cl, cl->light[k]);
+	t->flags |= cl->flags;
+	if (t->subj.hi - t->subj.lo > 12 || t->obj.hi - t->obj.lo > 12)
+		t->flags |= XF_LONG;
+	t->confidence = confidence_of(c, t);
 }
 
-static double clamp_conf(double x)
-{
-	return x < 0.05 ? 0.05 : x > 0.99 ? 0.99 : x;
-}
 
 static void emit_clause(struct ctx *c, int v)
 {
@@ -760,6 +804,7 @@ static void emit_clause(struct ctx *c, int v)
 	int neg, source;
 	char lemma[48];
 	double conf;
+	unsigned fl;
 	struct clause info;
 
 	info.nlight = 0;
@@ -872,27 +917,30 @@ static void emit_clause(struct ctx *c, int v)
 			snprintf(lemma, sizeof(lemma), "%s %s", lemma_of(c, v), lemma_of(c, obj));
 	}
 
-	conf = 0.9;
+	fl = 0;
 	if (inherited)
-		conf -= 0.1 * (inherited > 2 ? 2 : inherited);
-	if (relsubj)
-		conf -= 0.05;
+		fl |= XF_INHERITED;
+	if (relsubj || (obj >= 0 && obj != first_child(c, v, "obj") && obj == x_head))
+		fl |= XF_RELPRON;
 	if (passive)
-		conf -= 0.05;
+		fl |= XF_PASSIVE;
 	if (info.nlight)
-		conf -= 0.05;
+		fl |= XF_LIGHT;
 	if (source >= 0)
-		conf -= 0.05;
+		fl |= XF_SOURCE;
 	if (obj < 0)
-		conf -= 0.2;
-	if (obj == prep_obl && obj >= 0)
-		conf -= 0.05;
+		fl |= XF_NOOBJ;
+	else if (obj == prep_obl)
+		fl |= XF_PREPOBJ;
+	else if (obj != v && (base_is(rel_of(c, obj), "ccomp") || base_is(rel_of(c, obj), "xcomp")))
+		fl |= XF_CLAUSEOBJ;
 	if (abs(subj - v) > 12)
-		conf -= 0.1;
+		fl |= XF_FAR;
 	if (upos_of(c, subj) == UPOS_PRON)
-		conf -= 0.1;
+		fl |= XF_PRONSUBJ;
 	if (has_cop(c, v))
-		conf -= 0.1;
+		fl |= XF_COPULA;
+	conf = 0;
 
 	info.v = v;
 	info.top = top;
@@ -907,7 +955,8 @@ static void emit_clause(struct ctx *c, int v)
 	info.mode = mode;
 	info.prep = prep;
 	info.source = source;
-	info.conf = clamp_conf(conf);
+	info.flags = fl;
+	info.conf = conf;
 	info.lemma = lemma;
 
 	nsubj = conjuncts(c, subj, subjs, 8, 0);
@@ -924,6 +973,7 @@ static void emit_clause(struct ctx *c, int v)
 				t->subj = span_of(c, subjs[si], 1, v);
 				t->obj = span_of(c, subjs[oi], 1, v);
 				t->reciprocal = 1;
+				t->flags |= XF_SPLIT;
 				fill_triple(c, t, &info);
 			}
 		return;
@@ -934,6 +984,8 @@ static void emit_clause(struct ctx *c, int v)
 			if (!t)
 				return;
 			t->subj = span_of(c, subjs[si], nsubj > 1, v);
+			if (nsubj > 1 || nobj > 1)
+				t->flags |= XF_SPLIT;
 			if (nobj)
 				t->obj = objs[oi] == v ? span_pred(c, v, 0, 1, -1) :
 					 span_of(c, objs[oi], nobj > 1, v);
@@ -1047,6 +1099,31 @@ static void emit_title(struct ctx *c, int h)
 	emit_be(c, name, title, h, XT_APPOS, 0.5);
 }
 
+/* "Descartes's reductionism", "the station's website": the possessor has
+ * the thing (lemma "have", no relation tokens). Names and nouns only: not
+ * pronouns, and not event nouns (see emit_nominal). */
+static void emit_possessive(struct ctx *c, int p)
+{
+	int h = head_of(c, p);
+	struct xtriple *t;
+	if (h < 0 || p > h || upos_of(c, p) == UPOS_PRON || !is_nominal(c, p) ||
+	    upos_of(c, h) != UPOS_NOUN || first_child(c, p, "case") < 0)
+		return;
+	if (!(t = new_triple(c)))
+		return;
+	t->subj = span_of(c, p, 1, h);
+	t->subj.hi = p + 1 > t->subj.hi ? p + 1 : t->subj.hi;
+	t->obj = span_of(c, h, 1, p);
+	if (t->obj.lo <= t->subj.hi - 1)
+		t->obj.lo = first_child(c, p, "case") + 1;
+	t->pred = h;
+	t->date_pred = h;
+	t->tense = TENSE_PRESENT;
+	t->kind = XT_POSS;
+	t->confidence = 0.3;
+	snprintf(t->lemma, sizeof(t->lemma), "have");
+}
+
 /*==== Sentences ====*/
 
 #define SCRATCH_TOKENS 512
@@ -1101,6 +1178,8 @@ int extract_sentence(const struct xsent *s, struct xtriple *out, int max)
 			emit_apposition(&c, i);
 		if (upos_of(&c, i) == UPOS_PROPN)
 			emit_title(&c, i);
+		if (!strcmp(rel_of(&c, i), "nmod:poss"))
+			emit_possessive(&c, i);
 		if (!is_predicate(&c, i))
 			continue;
 		/* a light verb with an infinitive complement speaks through it */
