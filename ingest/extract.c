@@ -224,6 +224,17 @@ static int is_punct_form(const char *f)
 	       !strcmp(f, "``");
 }
 
+static int is_open_quote(const char *f)
+{
+	return !strcmp(f, "``") || !strcmp(f, "\"") || !strcmp(f, "\xe2\x80\x9c");
+}
+
+static int is_close_quote(const char *f)
+{
+	return !strcmp(f, "''") || !strcmp(f, "'") || !strcmp(f, "\"") ||
+	       !strcmp(f, "\xe2\x80\x9d");
+}
+
 /* The phrase of h as an argument of predicate 'skip' (or -1). */
 static struct xspan span_pred(const struct ctx *c, int h, int split_conj, int pred,
 			      int skip)
@@ -244,6 +255,15 @@ static struct xspan span_pred(const struct ctx *c, int h, int split_conj, int pr
 	while (sp.hi - 1 > h && (is_punct_form(c->s->form[sp.hi - 1]) ||
 				 upos_of(c, sp.hi - 1) == UPOS_CCONJ))
 		sp.hi--;
+	/* a quoted title keeps its quotes: `` Kormoran '' */
+	if (sp.lo > 0 && sp.hi < c->n && is_open_quote(c->s->form[sp.lo - 1]) &&
+	    is_close_quote(c->s->form[sp.hi])) {
+		sp.lo--;
+		sp.hi++;
+		if (sp.hi < c->n && !strcmp(c->s->form[sp.hi - 1], "'") &&
+		    !strcmp(c->s->form[sp.hi], "'"))
+			sp.hi++;	/* '' split in two */
+	}
 	return sp;
 }
 
@@ -281,10 +301,40 @@ static int has_cop(const struct ctx *c, int v)
 	return upos_of(c, v) != UPOS_VERB && first_child(c, v, "cop") >= 0;
 }
 
+static int own_subj(const struct ctx *c, int v);
+
+/* A verb the tagger took for a noun or an adjective: it has a subject, no
+ * copula, and stands where clauses stand ("The RSNO also performs/NNS
+ * throughout Scotland"). Its obliques then come as nmod. */
+static int mistagged_verb(const struct ctx *c, int v)
+{
+	const char *r = rel_of(c, v), *x = c->ps->xpos[v];
+	int s;
+	if (upos_of(c, v) != UPOS_NOUN && upos_of(c, v) != UPOS_ADJ)
+		return 0;
+	if (first_child(c, v, "cop") >= 0 || (s = own_subj(c, v)) < 0 || s > v)
+		return 0;
+	if (upos_of(c, v) == UPOS_NOUN && strcmp(x, "NNS"))
+		return 0;	/* only "-s" forms pass for verbs */
+	return !strcmp(r, "root") || base_is(r, "conj") || !strcmp(r, "acl:relcl") ||
+	       base_is(r, "ccomp") || base_is(r, "parataxis");
+}
+
+/* Is ch an oblique of predicate v? */
+static int is_obl(const struct ctx *c, int v, int ch)
+{
+	const char *r = rel_of(c, ch);
+	if (base_is(r, "obl"))
+		return 1;
+	return base_is(r, "nmod") && strcmp(r, "nmod:poss") && mistagged_verb(c, v);
+}
+
 static int is_predicate(const struct ctx *c, int v)
 {
 	const char *r = rel_of(c, v);
 	if (has_cop(c, v))
+		return 1;
+	if (mistagged_verb(c, v))
 		return 1;
 	if (upos_of(c, v) != UPOS_VERB)
 		return 0;
@@ -383,7 +433,7 @@ static int find_agent(const struct ctx *c, int v)
 		const char *r = rel_of(c, ch);
 		if (!strcmp(r, "obl:agent"))
 			return ch;
-		if (base_is(r, "obl")) {
+		if (is_obl(c, v, ch)) {
 			int cs = first_child(c, ch, "case");
 			if (cs >= 0 && !strcmp(lemma_of(c, cs), "by"))
 				return ch;
@@ -391,7 +441,7 @@ static int find_agent(const struct ctx *c, int v)
 	}
 	for (k = 0; k < c->kn[v]; k++) {
 		int ch = c->kids[c->kstart[v] + k];
-		if (!base_is(rel_of(c, ch), "obl") || ch < v)
+		if (!is_obl(c, v, ch) || ch < v)
 			continue;
 		for (j = 0; j < c->kn[ch]; j++) {
 			int g = c->kids[c->kstart[ch] + j];
@@ -680,6 +730,8 @@ struct clause {
 	int light[MAX_LIGHT];	/* verbs governing it, innermost first */
 	int nlight;
 	int top;		/* the outermost of v and its light verbs */
+	int base;		/* whose light verbs they are: v, or the verb v is
+				 * coordinated with */
 	int subj, obj, agent, prep_obl, source;
 	int passive, passive_form, neg;
 	enum tense tense;
@@ -699,7 +751,7 @@ static void add_obliques(const struct ctx *c, struct xtriple *t, const struct cl
 		int cs;
 		if (ch == cl->obj || ch == cl->agent || ch == cl->subj || is_relpron_tok(c, ch))
 			continue;
-		if (base_is(r, "obl")) {
+		if (is_obl(c, w, ch)) {
 			cs = first_child(c, ch, "case");
 			add_arg(c, t, ch, cs >= 0 ? lemma_of(c, cs) :
 				is_time_phrase(c, ch) ? "time" : "obl", cl->v);
@@ -768,7 +820,7 @@ static void fill_triple(const struct ctx *c, struct xtriple *t, const struct cla
 	snprintf(t->lemma, sizeof(t->lemma), "%s", cl->lemma);
 	t->prep = cl->prep;
 	for (k = 0; k < cl->nlight; k++) {
-		int x = k ? cl->light[k - 1] : v;
+		int x = k ? cl->light[k - 1] : cl->base;
 		rel_core(c, cl->light[k], t, 1);
 		rel_add(t, first_child(c, x, "mark"));
 	}
@@ -808,7 +860,15 @@ static void emit_clause(struct ctx *c, int v)
 	struct clause info;
 
 	info.nlight = 0;
-	for (top = v; info.nlight < MAX_LIGHT; ) {
+	top = v;
+	/* "were able to reinforce the hotel and defeat the attacks": a verb
+	 * coordinated with a complement shares its light verbs */
+	if (!strcmp(rel_of(c, v), "conj") && x_head >= 0 && own_subj(c, v) < 0 &&
+	    first_child(c, v, "aux") < 0 && light_head(c, x_head) >= 0 &&
+	    upos_of(c, v) == UPOS_VERB)
+		top = x_head;
+	info.base = top;
+	for (; info.nlight < MAX_LIGHT; ) {
 		int l = light_head(c, top);
 		if (l < 0)
 			break;
@@ -850,9 +910,10 @@ static void emit_clause(struct ctx *c, int v)
 		for (k = 0; k < c->kn[v]; k++) {
 			int ch = c->kids[c->kstart[v] + k];
 			int cs;
-			if (!base_is(rel_of(c, ch), "obl") || ch == agent || ch < v)
+			if (!is_obl(c, v, ch) || ch == agent || ch < v)
 				continue;
-			if (strcmp(rel_of(c, ch), "obl") && strcmp(rel_of(c, ch), "obl:npmod"))
+			if (strcmp(rel_of(c, ch), "obl") && strcmp(rel_of(c, ch), "obl:npmod") &&
+			    strcmp(rel_of(c, ch), "nmod"))
 				continue;
 			if (is_time_phrase(c, ch))
 				continue;
@@ -1082,7 +1143,11 @@ static void emit_title(struct ctx *c, int h)
 	if (tlo < 0 || thead < 0)
 		return;
 	for (i = tlo; i < lo; i++) {
-		if (upos_of(c, i) == UPOS_NOUN || in_list(c->s->form[i], title_words))
+		const char *f = c->s->form[i];
+		int is_title = in_list(f, title_words);
+		if (upos_of(c, i) == UPOS_NOUN && f[0] >= 'A' && f[0] <= 'Z' && !is_title)
+			return;		/* "the Trail Crew" is a name */
+		if (upos_of(c, i) == UPOS_NOUN || is_title)
 			common = 1;
 		if (is_punct_form(c->s->form[i]) && strcmp(c->s->form[i], "'s") &&
 		    strcmp(c->s->form[i], "-"))
