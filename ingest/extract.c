@@ -224,6 +224,17 @@ static int is_punct_form(const char *f)
 	       !strcmp(f, "``");
 }
 
+static int is_open_quote(const char *f)
+{
+	return !strcmp(f, "``") || !strcmp(f, "\"") || !strcmp(f, "\xe2\x80\x9c");
+}
+
+static int is_close_quote(const char *f)
+{
+	return !strcmp(f, "''") || !strcmp(f, "'") || !strcmp(f, "\"") ||
+	       !strcmp(f, "\xe2\x80\x9d");
+}
+
 /* The phrase of h as an argument of predicate 'skip' (or -1). */
 static struct xspan span_pred(const struct ctx *c, int h, int split_conj, int pred,
 			      int skip)
@@ -244,6 +255,15 @@ static struct xspan span_pred(const struct ctx *c, int h, int split_conj, int pr
 	while (sp.hi - 1 > h && (is_punct_form(c->s->form[sp.hi - 1]) ||
 				 upos_of(c, sp.hi - 1) == UPOS_CCONJ))
 		sp.hi--;
+	/* a quoted title keeps its quotes: `` Kormoran '' */
+	if (sp.lo > 0 && sp.hi < c->n && is_open_quote(c->s->form[sp.lo - 1]) &&
+	    is_close_quote(c->s->form[sp.hi])) {
+		sp.lo--;
+		sp.hi++;
+		if (sp.hi < c->n && !strcmp(c->s->form[sp.hi - 1], "'") &&
+		    !strcmp(c->s->form[sp.hi], "'"))
+			sp.hi++;	/* '' split in two */
+	}
 	return sp;
 }
 
@@ -255,13 +275,14 @@ static struct xspan span_of(const struct ctx *c, int h, int split_conj, int skip
 /* Coordinated nominals: h and the conj chain under it. Splits only
  * names (people, countries, organisations): "Akar and Gantz", not "defense,
  * security and energy". */
-static int conjuncts(const struct ctx *c, int h, int *out, int max)
+static int conjuncts(const struct ctx *c, int h, int *out, int max, int common)
 {
 	int n = 0, k;
 	if (h < 0 || max < 1)
 		return 0;
 	out[n++] = h;
-	if (upos_of(c, h) != UPOS_PROPN && upos_of(c, h) != UPOS_PRON)
+	if (upos_of(c, h) != UPOS_PROPN && upos_of(c, h) != UPOS_PRON &&
+	    !(common && upos_of(c, h) == UPOS_NOUN))
 		return n;
 	for (k = 0; k < c->kn[h] && n < max; k++) {
 		int ch = c->kids[c->kstart[h] + k];
@@ -280,10 +301,40 @@ static int has_cop(const struct ctx *c, int v)
 	return upos_of(c, v) != UPOS_VERB && first_child(c, v, "cop") >= 0;
 }
 
+static int own_subj(const struct ctx *c, int v);
+
+/* A verb the tagger took for a noun or an adjective: it has a subject, no
+ * copula, and stands where clauses stand ("The RSNO also performs/NNS
+ * throughout Scotland"). Its obliques then come as nmod. */
+static int mistagged_verb(const struct ctx *c, int v)
+{
+	const char *r = rel_of(c, v), *x = c->ps->xpos[v];
+	int s;
+	if (upos_of(c, v) != UPOS_NOUN && upos_of(c, v) != UPOS_ADJ)
+		return 0;
+	if (first_child(c, v, "cop") >= 0 || (s = own_subj(c, v)) < 0 || s > v)
+		return 0;
+	if (upos_of(c, v) == UPOS_NOUN && strcmp(x, "NNS"))
+		return 0;	/* only "-s" forms pass for verbs */
+	return !strcmp(r, "root") || base_is(r, "conj") || !strcmp(r, "acl:relcl") ||
+	       base_is(r, "ccomp") || base_is(r, "parataxis");
+}
+
+/* Is ch an oblique of predicate v? */
+static int is_obl(const struct ctx *c, int v, int ch)
+{
+	const char *r = rel_of(c, ch);
+	if (base_is(r, "obl"))
+		return 1;
+	return base_is(r, "nmod") && strcmp(r, "nmod:poss") && mistagged_verb(c, v);
+}
+
 static int is_predicate(const struct ctx *c, int v)
 {
 	const char *r = rel_of(c, v);
 	if (has_cop(c, v))
+		return 1;
+	if (mistagged_verb(c, v))
 		return 1;
 	if (upos_of(c, v) != UPOS_VERB)
 		return 0;
@@ -382,7 +433,7 @@ static int find_agent(const struct ctx *c, int v)
 		const char *r = rel_of(c, ch);
 		if (!strcmp(r, "obl:agent"))
 			return ch;
-		if (base_is(r, "obl")) {
+		if (is_obl(c, v, ch)) {
 			int cs = first_child(c, ch, "case");
 			if (cs >= 0 && !strcmp(lemma_of(c, cs), "by"))
 				return ch;
@@ -390,7 +441,7 @@ static int find_agent(const struct ctx *c, int v)
 	}
 	for (k = 0; k < c->kn[v]; k++) {
 		int ch = c->kids[c->kstart[v] + k];
-		if (!base_is(rel_of(c, ch), "obl") || ch < v)
+		if (!is_obl(c, v, ch) || ch < v)
 			continue;
 		for (j = 0; j < c->kn[ch]; j++) {
 			int g = c->kids[c->kstart[ch] + j];
@@ -559,6 +610,24 @@ static int is_time_word(const struct ctx *c, int h)
 	return upos_of(c, h) == UPOS_NUM && strlen(f) == 4 && f[0] >= '1' && f[0] <= '2';
 }
 
+/* Is the phrase of h a time: its head or a number or name beside it is a
+ * time word ("21 September 2010", "May 2018", "the 1890s")? */
+static int is_time_phrase(const struct ctx *c, int h)
+{
+	int k;
+	if (is_time_word(c, h))
+		return 1;
+	for (k = 0; k < c->kn[h]; k++) {
+		int ch = c->kids[c->kstart[h] + k];
+		const char *r = rel_of(c, ch);
+		if ((base_is(r, "nummod") || base_is(r, "compound") || base_is(r, "flat") ||
+		     base_is(r, "nmod")) && is_time_word(c, ch) &&
+		    (upos_of(c, h) == UPOS_NUM || upos_of(c, ch) != UPOS_NOUN))
+			return 1;
+	}
+	return 0;
+}
+
 /* The speaker of reported speech that v belongs to, or -1. */
 static int find_source(const struct ctx *c, int v)
 {
@@ -621,8 +690,15 @@ static int is_relpron_tok(const struct ctx *c, int i)
 static int light_head(const struct ctx *c, int v)
 {
 	int h = head_of(c, v);
-	if (h < 0 || strcmp(rel_of(c, v), "xcomp") || upos_of(c, h) != UPOS_VERB)
+	if (h < 0 || strcmp(rel_of(c, v), "xcomp"))
 		return -1;
+	if (upos_of(c, h) != UPOS_VERB) {
+		/* "were able to reinforce", "is likely to meet" */
+		if (has_cop(c, h) && upos_of(c, h) == UPOS_ADJ && upos_of(c, v) == UPOS_VERB &&
+		    first_child(c, v, "mark") >= 0)
+			return h;
+		return -1;
+	}
 	if (first_child(c, h, "obj") >= 0 || first_child(c, h, "iobj") >= 0 ||
 	    first_child(c, h, "ccomp") >= 0)
 		return -1;
@@ -654,10 +730,13 @@ struct clause {
 	int light[MAX_LIGHT];	/* verbs governing it, innermost first */
 	int nlight;
 	int top;		/* the outermost of v and its light verbs */
+	int base;		/* whose light verbs they are: v, or the verb v is
+				 * coordinated with */
 	int subj, obj, agent, prep_obl, source;
 	int passive, passive_form, neg;
 	enum tense tense;
 	const char *mode, *prep, *lemma;
+	unsigned flags;		/* XF_* bits shared by its triples */
 	double conf;
 };
 
@@ -670,16 +749,59 @@ static void add_obliques(const struct ctx *c, struct xtriple *t, const struct cl
 		int ch = c->kids[c->kstart[w] + k];
 		const char *r = rel_of(c, ch);
 		int cs;
-		if (ch == cl->obj || ch == cl->agent || ch == cl->subj)
+		if (ch == cl->obj || ch == cl->agent || ch == cl->subj || is_relpron_tok(c, ch))
 			continue;
-		if (base_is(r, "obl")) {
+		if (is_obl(c, w, ch)) {
 			cs = first_child(c, ch, "case");
 			add_arg(c, t, ch, cs >= 0 ? lemma_of(c, cs) :
-				is_time_word(c, ch) ? "time" : "obl", cl->v);
+				is_time_phrase(c, ch) ? "time" : "obl", cl->v);
 		} else if (w == cl->v && (base_is(r, "iobj") || base_is(r, "obj"))) {
 			add_arg(c, t, ch, "object2", cl->v);
 		}
 	}
+}
+
+static double clamp_conf(double x)
+{
+	return x < 0.05 ? 0.05 : x > 0.99 ? 0.99 : x;
+}
+
+/* How likely a clause triple is right, from how it was found: weights
+ * set by the precision of each kind of triple on Open IE development data
+ * (see tests/eval/carb-log.md). Simple active clauses with named
+ * arguments rank first; inherited subjects, long or guessed phrases, and
+ * clauses with nothing but a subject rank last. */
+static double confidence_of(const struct ctx *c, const struct xtriple *t)
+{
+	unsigned f = t->flags;
+	double x = 0.7;
+	if (f & XF_INHERITED)
+		x -= 0.15;
+	if (f & XF_RELPRON)
+		x -= 0.08;
+	if (f & XF_LONG)
+		x -= 0.1;
+	if (t->subj.hi - t->subj.lo > 5)
+		x -= 0.08;
+	if (f & XF_COPULA)
+		x -= 0.05;
+	if (f & XF_PRONSUBJ)
+		x -= 0.03;
+	if (f & XF_CLAUSEOBJ)
+		x += 0.1;
+	if (f & (XF_LIGHT | XF_PREPOBJ))
+		x += 0.05;
+	if (f & XF_FAR)
+		x -= 0.05;
+	if (t->subj.head >= 0 && upos_of(c, t->subj.head) == UPOS_PROPN)
+		x += 0.1;
+	if (t->obj.head >= 0 && upos_of(c, t->obj.head) == UPOS_PROPN)
+		x += 0.03;
+	if ((f & XF_NOOBJ) && t->nargs == 0)
+		x -= 0.45;	/* a subject and a verb only */
+	else if (f & XF_NOOBJ)
+		x -= 0.05;
+	return clamp_conf(x);
 }
 
 /* Everything of a triple but its subject and object spans. */
@@ -698,7 +820,7 @@ static void fill_triple(const struct ctx *c, struct xtriple *t, const struct cla
 	snprintf(t->lemma, sizeof(t->lemma), "%s", cl->lemma);
 	t->prep = cl->prep;
 	for (k = 0; k < cl->nlight; k++) {
-		int x = k ? cl->light[k - 1] : v;
+		int x = k ? cl->light[k - 1] : cl->base;
 		rel_core(c, cl->light[k], t, 1);
 		rel_add(t, first_child(c, x, "mark"));
 	}
@@ -717,12 +839,12 @@ static void fill_triple(const struct ctx *c, struct xtriple *t, const struct cla
 	add_obliques(c, t, cl, v);
 	for (k = 0; k < cl->nlight; k++)
 		add_obliques(c, t, cl, cl->light[k]);
+	t->flags |= cl->flags;
+	if (t->subj.hi - t->subj.lo > 12 || t->obj.hi - t->obj.lo > 12)
+		t->flags |= XF_LONG;
+	t->confidence = confidence_of(c, t);
 }
 
-static double clamp_conf(double x)
-{
-	return x < 0.05 ? 0.05 : x > 0.99 ? 0.99 : x;
-}
 
 static void emit_clause(struct ctx *c, int v)
 {
@@ -734,10 +856,19 @@ static void emit_clause(struct ctx *c, int v)
 	int neg, source;
 	char lemma[48];
 	double conf;
+	unsigned fl;
 	struct clause info;
 
 	info.nlight = 0;
-	for (top = v; info.nlight < MAX_LIGHT; ) {
+	top = v;
+	/* "were able to reinforce the hotel and defeat the attacks": a verb
+	 * coordinated with a complement shares its light verbs */
+	if (!strcmp(rel_of(c, v), "conj") && x_head >= 0 && own_subj(c, v) < 0 &&
+	    first_child(c, v, "aux") < 0 && light_head(c, x_head) >= 0 &&
+	    upos_of(c, v) == UPOS_VERB)
+		top = x_head;
+	info.base = top;
+	for (; info.nlight < MAX_LIGHT; ) {
 		int l = light_head(c, top);
 		if (l < 0)
 			break;
@@ -750,6 +881,10 @@ static void emit_clause(struct ctx *c, int v)
 		subj = antecedent(c, subj, top);
 		relsubj = 1;
 	}
+	/* "was a pioneer who began building": the pioneer is the subject */
+	if (subj >= 0 && subj != top && has_cop(c, subj) && own_subj(c, subj) >= 0 &&
+	    !extract_dominates(c->ps, top, subj))
+		subj = own_subj(c, subj);
 	passive = is_passive(c, v);
 	if (passive) {
 		agent = find_agent(c, v);
@@ -777,11 +912,12 @@ static void emit_clause(struct ctx *c, int v)
 		for (k = 0; k < c->kn[v]; k++) {
 			int ch = c->kids[c->kstart[v] + k];
 			int cs;
-			if (!base_is(rel_of(c, ch), "obl") || ch == agent || ch < v)
+			if (!is_obl(c, v, ch) || ch == agent || ch < v)
 				continue;
-			if (strcmp(rel_of(c, ch), "obl") && strcmp(rel_of(c, ch), "obl:npmod"))
+			if (strcmp(rel_of(c, ch), "obl") && strcmp(rel_of(c, ch), "obl:npmod") &&
+			    strcmp(rel_of(c, ch), "nmod"))
 				continue;
-			if (is_time_word(c, ch))
+			if (is_time_phrase(c, ch))
 				continue;
 			cs = first_child(c, ch, "case");
 			if (cs < 0)
@@ -844,27 +980,30 @@ static void emit_clause(struct ctx *c, int v)
 			snprintf(lemma, sizeof(lemma), "%s %s", lemma_of(c, v), lemma_of(c, obj));
 	}
 
-	conf = 0.9;
+	fl = 0;
 	if (inherited)
-		conf -= 0.1 * (inherited > 2 ? 2 : inherited);
-	if (relsubj)
-		conf -= 0.05;
+		fl |= XF_INHERITED;
+	if (relsubj || (obj >= 0 && obj != first_child(c, v, "obj") && obj == x_head))
+		fl |= XF_RELPRON;
 	if (passive)
-		conf -= 0.05;
+		fl |= XF_PASSIVE;
 	if (info.nlight)
-		conf -= 0.05;
+		fl |= XF_LIGHT;
 	if (source >= 0)
-		conf -= 0.05;
+		fl |= XF_SOURCE;
 	if (obj < 0)
-		conf -= 0.2;
-	if (obj == prep_obl && obj >= 0)
-		conf -= 0.05;
+		fl |= XF_NOOBJ;
+	else if (obj == prep_obl)
+		fl |= XF_PREPOBJ;
+	else if (obj != v && (base_is(rel_of(c, obj), "ccomp") || base_is(rel_of(c, obj), "xcomp")))
+		fl |= XF_CLAUSEOBJ;
 	if (abs(subj - v) > 12)
-		conf -= 0.1;
+		fl |= XF_FAR;
 	if (upos_of(c, subj) == UPOS_PRON)
-		conf -= 0.1;
+		fl |= XF_PRONSUBJ;
 	if (has_cop(c, v))
-		conf -= 0.1;
+		fl |= XF_COPULA;
+	conf = 0;
 
 	info.v = v;
 	info.top = top;
@@ -879,10 +1018,11 @@ static void emit_clause(struct ctx *c, int v)
 	info.mode = mode;
 	info.prep = prep;
 	info.source = source;
-	info.conf = clamp_conf(conf);
+	info.flags = fl;
+	info.conf = conf;
 	info.lemma = lemma;
 
-	nsubj = conjuncts(c, subj, subjs, 8);
+	nsubj = conjuncts(c, subj, subjs, 8, 0);
 	/* "Akar and Gantz met in Ankara": each met the other; the place is an
 	 * argument, not the one they met */
 	if (nsubj >= 2 && obj == prep_obl && obj >= 0 && prep && strcmp(prep, "with") &&
@@ -891,7 +1031,7 @@ static void emit_clause(struct ctx *c, int v)
 		info.obj = info.prep_obl = -1;
 		info.prep = NULL;
 	}
-	nobj = obj < 0 ? 0 : obj == v ? 1 : conjuncts(c, obj, objs, 8);
+	nobj = obj < 0 ? 0 : obj == v ? 1 : conjuncts(c, obj, objs, 8, 0);
 	if (obj == v)
 		objs[0] = v;
 	/* "Akar and Gantz met": each meets the other */
@@ -904,6 +1044,7 @@ static void emit_clause(struct ctx *c, int v)
 				t->subj = span_of(c, subjs[si], 1, v);
 				t->obj = span_of(c, subjs[oi], 1, v);
 				t->reciprocal = 1;
+				t->flags |= XF_SPLIT;
 				fill_triple(c, t, &info);
 			}
 		return;
@@ -914,12 +1055,148 @@ static void emit_clause(struct ctx *c, int v)
 			if (!t)
 				return;
 			t->subj = span_of(c, subjs[si], nsubj > 1, v);
+			if (nsubj > 1 || nobj > 1)
+				t->flags |= XF_SPLIT;
 			if (nobj)
 				t->obj = objs[oi] == v ? span_pred(c, v, 0, 1, -1) :
 					 span_of(c, objs[oi], nobj > 1, v);
 			fill_triple(c, t, &info);
 		}
 	}
+}
+
+/*==== Appositions and titles ====*/
+
+/* Words that are titles even when tagged as names: "President Bush". */
+static const char *const title_words[] = {
+	"President", "Minister", "Prime", "Secretary", "Senator", "Sen.",
+	"Governor", "Gov.", "Mayor", "General", "Gen.", "King", "Queen",
+	"Prince", "Princess", "Chancellor", "Ambassador", "Representative",
+	"Rep.", "Chairman", "Judge", "Justice", "Colonel", "Col.", "Captain",
+	"Commander", "Premier", "Emperor", "Pope", "Bishop", "Archbishop",
+	"Sheikh", "Vice", "Deputy", "Foreign", "Defense", "Defence", "Attorney",
+	"Professor", "Prof.", "Chief", "Director", "Leader", "Speaker", NULL
+};
+
+/* A triple "subject is object" with no relation tokens (lemma "be"). */
+static void emit_be(struct ctx *c, struct xspan subj, struct xspan obj, int pred,
+		    int kind, double conf)
+{
+	struct xtriple *t;
+	if (subj.head < 0 || obj.head < 0 || subj.hi <= subj.lo || obj.hi <= obj.lo)
+		return;
+	if (!(t = new_triple(c)))
+		return;
+	t->subj = subj;
+	t->obj = obj;
+	t->pred = pred;
+	t->date_pred = pred;
+	t->tense = TENSE_PRESENT;
+	t->kind = kind;
+	t->confidence = conf;
+	snprintf(t->lemma, sizeof(t->lemma), "be");
+}
+
+/* "Gantz, the defence minister" and "the minister, Benny Gantz": the
+ * name is the subject when one side is a name and the other is not. */
+static void emit_apposition(struct ctx *c, int a)
+{
+	int h = head_of(c, a);
+	struct xspan x, y;
+	double conf = 0.6;
+	if (h < 0 || a < h || !is_nominal(c, h) || !is_nominal(c, a) ||
+	    upos_of(c, a) == UPOS_PRON || upos_of(c, h) == UPOS_PRON ||
+	    has_cop(c, h) || own_subj(c, h) >= 0)
+		return;
+	x = span_of(c, h, 1, a);
+	y = span_of(c, a, 1, -1);
+	if (y.hi - y.lo > 15)
+		conf -= 0.2;
+	if (upos_of(c, h) != UPOS_PROPN && upos_of(c, a) == UPOS_PROPN)
+		emit_be(c, y, x, a, XT_APPOS, conf);
+	else
+		emit_be(c, x, y, a, XT_APPOS, conf);
+}
+
+/* "author Bill Bryson", "Party President Richard Ciano", "President
+ * Bush": the name is its title. h is a proper noun. */
+static void emit_title(struct ctx *c, int h)
+{
+	int k, lo = h, hi = h + 1, tlo = -1, thead = -1, common = 0, i;
+	struct xspan name, title;
+
+	for (k = 0; k < c->kn[h]; k++) {
+		int ch = c->kids[c->kstart[h] + k];
+		const char *r = rel_of(c, ch);
+		if (ch > h && base_is(r, "flat") && ch == hi)
+			hi = ch + 1;
+	}
+	/* the name: proper nouns right before h, not titles */
+	while (lo > 0 && upos_of(c, lo - 1) == UPOS_PROPN && head_of(c, lo - 1) == h &&
+	       !in_list(c->s->form[lo - 1], title_words))
+		lo--;
+	/* the title: the modifiers of h before the name */
+	for (k = 0; k < c->kn[h]; k++) {
+		int ch = c->kids[c->kstart[h] + k];
+		const char *r = rel_of(c, ch);
+		if (ch >= lo)
+			break;
+		if (!strcmp(r, "nmod:desc") ||
+		    (base_is(r, "compound") && (upos_of(c, ch) == UPOS_NOUN ||
+						in_list(c->s->form[ch], title_words))) ||
+		    (base_is(r, "amod") && tlo >= 0)) {
+			if (tlo < 0 || c->sublo[ch] < tlo)
+				tlo = c->sublo[ch];
+			thead = ch;
+		}
+	}
+	if (tlo < 0 || thead < 0)
+		return;
+	for (i = tlo; i < lo; i++) {
+		const char *f = c->s->form[i];
+		int is_title = in_list(f, title_words);
+		if (upos_of(c, i) == UPOS_NOUN && f[0] >= 'A' && f[0] <= 'Z' && !is_title)
+			return;		/* "the Trail Crew" is a name */
+		if (upos_of(c, i) == UPOS_NOUN || is_title)
+			common = 1;
+		if (is_punct_form(c->s->form[i]) && strcmp(c->s->form[i], "'s") &&
+		    strcmp(c->s->form[i], "-"))
+			return;
+	}
+	if (!common)
+		return;
+	name.head = h;
+	name.lo = lo;
+	name.hi = hi;
+	title.head = thead;
+	title.lo = tlo;
+	title.hi = lo;
+	emit_be(c, name, title, h, XT_APPOS, 0.5);
+}
+
+/* "Descartes's reductionism", "the station's website": the possessor has
+ * the thing (lemma "have", no relation tokens). Names and nouns only: not
+ * pronouns, and not event nouns (see emit_nominal). */
+static void emit_possessive(struct ctx *c, int p)
+{
+	int h = head_of(c, p);
+	struct xtriple *t;
+	if (h < 0 || p > h || upos_of(c, p) == UPOS_PRON || !is_nominal(c, p) ||
+	    upos_of(c, h) != UPOS_NOUN || first_child(c, p, "case") < 0)
+		return;
+	if (!(t = new_triple(c)))
+		return;
+	t->subj = span_of(c, p, 1, h);
+	t->subj.hi = p + 1 > t->subj.hi ? p + 1 : t->subj.hi;
+	t->obj = span_of(c, h, 1, p);
+	if (t->obj.lo <= t->subj.hi - 1)
+		t->obj.lo = first_child(c, p, "case") + 1;
+	t->pred = h;
+	t->date_pred = h;
+	t->tense = TENSE_PRESENT;
+	t->kind = XT_POSS;
+	t->confidence = 0.3;
+	snprintf(t->lemma, sizeof(t->lemma), "have");
 }
 
 /*==== Sentences ====*/
@@ -972,6 +1249,12 @@ int extract_sentence(const struct xsent *s, struct xtriple *out, int max)
 		}
 	}
 	for (i = 0; i < n; i++) {
+		if (!strcmp(rel_of(&c, i), "appos"))
+			emit_apposition(&c, i);
+		if (upos_of(&c, i) == UPOS_PROPN)
+			emit_title(&c, i);
+		if (!strcmp(rel_of(&c, i), "nmod:poss"))
+			emit_possessive(&c, i);
 		if (!is_predicate(&c, i))
 			continue;
 		/* a light verb with an infinitive complement speaks through it */

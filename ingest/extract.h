@@ -22,7 +22,18 @@ struct xspan {
 	int head, lo, hi;
 };
 
+/* What a triple was made from. */
+enum xkind {
+	XT_CLAUSE,		/* a verb or copular clause */
+	XT_APPOS,		/* an apposition or a title: "Gantz, the minister";
+				 * "minister Gantz": no relation tokens, lemma "be" */
+	XT_NOMINAL,		/* an event noun: "Gantz's visit to Turkey" */
+	XT_POSS			/* a possessive: "the station's website": no relation
+				 * tokens, lemma "have" */
+};
+
 struct xtriple {
+	enum xkind kind;	/* XT_CLAUSE unless said otherwise */
 	struct xspan subj;	/* agent of the relation (the by-agent of a passive) */
 	struct xspan obj;	/* its object, or head < 0 */
 	int pred;		/* the predicate's token */
@@ -43,8 +54,24 @@ struct xtriple {
 	enum tense tense;
 	const char *mode;	/* NULL, "future", "modal", "planned", "reported" */
 	int date_pred;		/* token whose temporal modifiers date it */
+	unsigned flags;		/* how it was found: XF_* bits */
 	double confidence;
 };
+
+/* Bits of xtriple.flags: what the confidence was made of. */
+#define XF_INHERITED	0x001	/* subject from another clause (conj, xcomp, advcl, acl) */
+#define XF_RELPRON	0x002	/* subject or object is a relative pronoun's antecedent */
+#define XF_LIGHT	0x004	/* through a light verb: "decided to restore" */
+#define XF_PREPOBJ	0x008	/* object is a prepositional phrase ("met with X") */
+#define XF_CLAUSEOBJ	0x010	/* object is a clause (ccomp, xcomp) */
+#define XF_COPULA	0x020	/* copular predicate: "Turkey is one of ..." */
+#define XF_NOOBJ	0x040	/* no object */
+#define XF_FAR		0x080	/* subject far from the predicate */
+#define XF_PRONSUBJ	0x100	/* subject is a pronoun */
+#define XF_SOURCE	0x200	/* reported speech */
+#define XF_PASSIVE	0x400	/* passive verb */
+#define XF_SPLIT	0x800	/* one of several coordinated subjects or objects */
+#define XF_LONG		0x1000	/* an argument longer than 12 tokens */
 
 /* The sentence as extraction sees it. */
 struct xsent {

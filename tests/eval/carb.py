@@ -14,6 +14,9 @@ Inputs
 
 Conversion of a triple into a CaRB tuple (triple_to_tuple)
     relation = relation.text, or relation.lemma when the text is empty
+               (an implied relation: "be" for appositions and titles, which
+               the scorer matches with any form of be; "have" for
+               possessives, written "has" as CaRB gold writes them)
     arg1     = subject.text
     arg2...  = object.text, then the texts of "args" (time, location, ...)
                in their order
@@ -178,6 +181,8 @@ def triple_to_tuple(obj):
     if not rel:
         r = obj.get("relation") or {}
         rel = (r.get("lemma") or "").strip() if isinstance(r, dict) else ""
+        if rel == "have":
+            rel = "has"     # an implied possession: CaRB gold writes "has"
     subj = text_of(obj, "subject")
     obj_text = text_of(obj, "object")
     passive = False

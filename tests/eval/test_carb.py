@@ -136,6 +136,11 @@ class Conversion(unittest.TestCase):
         self.assertEqual(t.conf, 1.0)
 
     def test_passive_and_meta_args(self):
+        # an implied possession: empty text, lemma "have" -> "has"
+        t = carb.triple_to_tuple({"subject": {"text": "the station"},
+                                  "relation": {"text": "", "lemma": "have"},
+                                  "object": {"text": "website"}})
+        self.assertEqual((t.rel, t.args), ("has", ["the station", "website"]))
         # passive with an agent: back to the sentence's order, "by" last
         obj = {"article": "1",
                "subject": {"text": "Israel"},
