@@ -426,6 +426,8 @@ static void emit(struct pipeline *p, const struct article *a, const struct asent
 		else
 			t->object.text = xstrdup("");
 		rel_text(s, x, &sb);
+		if (!sb.len)	/* "Gordon Brown's closest ally": no word says it */
+			sb_adds(&sb, x->lemma);
 		t->rel_text = sb_detach(&sb);
 		t->lemma = xstrdup(x->lemma);
 		if (event_lookup(x->lemma, x->prep,
