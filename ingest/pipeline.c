@@ -299,9 +299,10 @@ static void emit_recipient(struct pipeline *p, const struct asent *s,
 			cand[ncand].hi++;
 		cprep[ncand++] = ps->lemma[c];
 	}
-	/* "demanded that the US cancel the sale": the clause's subject */
-	for (j = 0; x->obj.head >= 0 && ps->upos[x->obj.head] == UPOS_VERB && j < ps->n &&
-		    ncand < XT_MAX_ARGS + 4; j++) {
+	/* "demanded that the US cancel the sale": the clause's subject is the
+	 * target of a demand, an accusation, a warning; not of what was said */
+	for (j = 0; x->obj.head >= 0 && ps->upos[x->obj.head] == UPOS_VERB &&
+		    out->v[out->n - 1].event && j < ps->n && ncand < XT_MAX_ARGS + 4; j++) {
 		if (ps->head[j] - 1 != x->obj.head || strncmp(ps->deprel[j], "nsubj", 5))
 			continue;
 		cand[ncand].head = j;
@@ -552,10 +553,13 @@ int pipeline_run(struct pipeline *p, const struct article *a, struct triple_list
 		actors_finish(p->actors, &out->v[i].object);
 	}
 	for (i = first; i < out->n; i++) {
+		const struct triple *t = &out->v[i];
 		for (j = first; j < i; j++)
-			if (same_triple(&out->v[i], &out->v[j]))
+			if (same_triple(t, &out->v[j]))
 				break;
-		if (j < i) {
+		/* "Javid insisted he would ...": an actor is not its own object */
+		if (j < i || (t->subject.entity && t->object.entity &&
+			      !strcasecmp(t->subject.entity, t->object.entity))) {
 			triple_release(&out->v[i]);
 			memmove(&out->v[i], &out->v[i + 1], (out->n - i - 1) * sizeof(out->v[0]));
 			out->n--;
