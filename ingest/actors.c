@@ -480,6 +480,28 @@ static int name_people(struct actors *A, struct mention *out)
 	return 2;
 }
 
+/* A second country adjective or name coordinated with the first in
+ * [lo, hi): "Hungarian and Romanian", "Turkish and Israeli". */
+static const char *second_country(const struct actors *A, const struct asent *s,
+				  int lo, int hi, const char *first)
+{
+	struct kb_hit hit;
+	int i, len, after_and = 0;
+	for (i = lo; i < hi; i++) {
+		if (ieq(s->x->form[i], "and")) {
+			after_and = 1;
+			continue;
+		}
+		len = kb_match(A->kb, s->x->form, s->x->n, i, &A->pub, &hit);
+		if (len && after_and && hit.country && strcmp(hit.country, first) &&
+		    (hit.type == ACTOR_COUNTRY || hit.form == KB_ADJECTIVE))
+			return hit.country;
+		if (len)
+			i += len - 1;
+	}
+	return NULL;
+}
+
 static int resolve_pronoun(struct actors *A, const struct asent *s, int h,
 			   const struct mention *speaker, const struct mention *subject,
 			   struct mention *out)
@@ -777,6 +799,19 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 			set_role(A, s, h, h + 1, out);
 			free(out->role);
 			out->role = xstrdup(ps->lemma[h]);
+			/* "Hungarian and Romanian officials": the officials of both */
+			if (country && depth == 0) {
+				const char *second = second_country(A, s, sp->lo, h, country);
+				if (second) {
+					char code[16];
+					mention_copy(&out[1], &out[0]);
+					free(out[1].country);
+					out[1].country = xstrdup(second);
+					free(out[1].code);
+					out[1].code = xstrdup(kb_code(second, kb_sector(A->kb, s->x->form[h]), code));
+					ret = 2;
+				}
+			}
 			goto out;
 		}
 		/* anything else: the head with the words that qualify it */

@@ -503,7 +503,9 @@ static int same_triple(const struct triple *a, const struct triple *b)
 	       !strcmp(a->subject.text, b->subject.text) &&
 	       !strcmp(a->object.text, b->object.text) &&
 	       same_str(a->subject.entity, b->subject.entity) &&
-	       same_str(a->object.entity, b->object.entity);
+	       same_str(a->object.entity, b->object.entity) &&
+	       same_str(a->subject.country, b->subject.country) &&
+	       same_str(a->object.country, b->object.country);
 }
 
 int pipeline_run(struct pipeline *p, const struct article *a, struct triple_list *out)
