@@ -89,6 +89,11 @@ int extract_dominates(const struct parse *ps, int h, int i)
 	return 0;
 }
 
+static int is_capitalised(const char *f)
+{
+	return f[0] >= 'A' && f[0] <= 'Z';
+}
+
 static int in_list(const char *w, const char *const *list)
 {
 	for (; *list; list++)
@@ -126,6 +131,25 @@ static const char *const reciprocal_verbs[] = {
 	"meet", "talk", "negotiate", "agree", "clash", "fight", "cooperate",
 	"confer", "speak", "converse", "consult", "reconcile", "quarrel",
 	"compete", "sign", "trade", NULL
+};
+
+/* "held talks with", "had a meeting with": the noun carries the event. */
+static const char *const talk_verbs[] = { "hold", "have", "conduct", NULL };
+static const char *const talk_nouns[] = {
+	"talk", "meeting", "discussion", "negotiation", "call", "consultation",
+	"conversation", "summit", NULL
+};
+
+/* Nouns of events between actors: "Gantz's visit to Turkey", "talks
+ * between Ankara and Tel Aviv". */
+static const char *const event_nouns[] = {
+	"visit", "trip", "talk", "meeting", "call", "summit", "negotiation",
+	"attack", "strike", "invasion", "offensive", "raid", "agreement", "deal",
+	"treaty", "accord", "sanction", "embargo", "ban", "threat", "warning",
+	"criticism", "condemnation", "accusation", "protest", "support", "aid",
+	"recognition", "cooperation", "dialogue", "consultation", "tour",
+	"deployment", "expulsion", "apology", "request", "demand", "offer",
+	"invitation", "pledge", "proposal", "appeal", "mediation", NULL
 };
 
 static int is_say_verb(const char *lemma)
@@ -187,11 +211,20 @@ static int keeps_clause(const struct ctx *c, int h, int ch)
 	       !is_punct_form(c->s->form[lo]);
 }
 
+/* An apposition with no comma before it is a title and its name: "his
+ * counterpart Benjamin Gantz" stays one phrase. */
+static int close_appos(const struct ctx *c, int ch)
+{
+	int lo = c->sublo[ch];
+	return !strcmp(rel_of(c, ch), "appos") && lo > 0 && ch > head_of(c, ch) &&
+	       !is_punct_form(c->s->form[lo - 1]) && upos_of(c, ch) == UPOS_PROPN;
+}
+
 /* Collect h's phrase into [lo, hi). Children whose subtree holds 'skip'
  * (the predicate the phrase is an argument of) are left out, so that the
  * antecedent of a relative clause does not swallow its clause. */
 static void span_walk(const struct ctx *c, int h, int split_conj, int root,
-		      int pred, int skip, int *lo, int *hi)
+		      int pred, int skip, int *lo, int *hi, int *cut)
 {
 	int k;
 	if (h < *lo)
@@ -201,19 +234,23 @@ static void span_walk(const struct ctx *c, int h, int split_conj, int root,
 	for (k = 0; k < c->kn[h]; k++) {
 		int ch = c->kids[c->kstart[h] + k];
 		const char *r = rel_of(c, ch);
-		if (cuts_phrase(r, split_conj && h == root))
+		if ((cuts_phrase(r, split_conj && (h == root || (head_of(c, h) == root &&
+						   base_is(rel_of(c, h), "flat")))) &&
+		     !close_appos(c, ch)) ||
+		    (skip >= 0 && skip != root && extract_dominates(c->ps, ch, skip)) ||
+		    (base_is(r, "acl") && !keeps_clause(c, h, ch))) {
+			/* a phrase is a run of tokens: what is left out ends it */
+			if (ch > root && c->sublo[ch] < *cut)
+				*cut = c->sublo[ch];
 			continue;
-		if (skip >= 0 && skip != root && extract_dominates(c->ps, ch, skip))
-			continue;
-		if (base_is(r, "acl") && !keeps_clause(c, h, ch))
-			continue;
+		}
 		if (h == root && (base_is(r, "case") || base_is(r, "mark")))
 			continue;	/* the preposition goes with the relation */
 		if (base_is(r, "punct") && h == root)
 			continue;
 		if (h == root && pred && cuts_predicate(r))
 			continue;	/* the clause around a copular predicate */
-		span_walk(c, ch, split_conj, root, pred, skip, lo, hi);
+		span_walk(c, ch, split_conj, root, pred, skip, lo, hi, cut);
 	}
 }
 
@@ -240,6 +277,7 @@ static struct xspan span_pred(const struct ctx *c, int h, int split_conj, int pr
 			      int skip)
 {
 	struct xspan sp;
+	int cut;
 	sp.head = h;
 	sp.lo = h;
 	sp.hi = h + 1;
@@ -247,7 +285,10 @@ static struct xspan span_pred(const struct ctx *c, int h, int split_conj, int pr
 		sp.lo = sp.hi = 0;
 		return sp;
 	}
-	span_walk(c, h, split_conj, h, pred, skip, &sp.lo, &sp.hi);
+	cut = c->n;
+	span_walk(c, h, split_conj, h, pred, skip, &sp.lo, &sp.hi, &cut);
+	if (sp.hi > cut)
+		sp.hi = cut > h ? cut : h + 1;
 	/* trim punctuation and conjunctions from the edges */
 	while (sp.lo < h && (is_punct_form(c->s->form[sp.lo]) ||
 			     upos_of(c, sp.lo) == UPOS_CCONJ))
@@ -255,6 +296,17 @@ static struct xspan span_pred(const struct ctx *c, int h, int split_conj, int pr
 	while (sp.hi - 1 > h && (is_punct_form(c->s->form[sp.hi - 1]) ||
 				 upos_of(c, sp.hi - 1) == UPOS_CCONJ))
 		sp.hi--;
+	/* "his counterpart Benjamin Gantz": the name heads the phrase */
+	{
+		int k;
+		for (k = 0; k < c->kn[h]; k++) {
+			int ch = c->kids[c->kstart[h] + k];
+			if (close_appos(c, ch) && upos_of(c, h) == UPOS_NOUN && ch < sp.hi) {
+				sp.head = ch;
+				break;
+			}
+		}
+	}
 	/* a quoted title keeps its quotes: `` Kormoran '' */
 	if (sp.lo > 0 && sp.hi < c->n && is_open_quote(c->s->form[sp.lo - 1]) &&
 	    is_close_quote(c->s->form[sp.hi])) {
@@ -284,12 +336,24 @@ static int conjuncts(const struct ctx *c, int h, int *out, int max, int common)
 	if (upos_of(c, h) != UPOS_PROPN && upos_of(c, h) != UPOS_PRON &&
 	    !(common && upos_of(c, h) == UPOS_NOUN))
 		return n;
+	/* "Akar/RB and Gantz": the first name hangs off the verb as an adverb */
+	if (h >= 2 && h - 2 == 0 && upos_of(c, 1) == UPOS_CCONJ && head_of(c, 1) == h &&
+	    upos_of(c, h) == UPOS_PROPN && c->kn[0] == 0 && is_capitalised(c->s->form[0]) &&
+	    (upos_of(c, 0) == UPOS_ADV || upos_of(c, 0) == UPOS_ADJ) && head_of(c, 0) == head_of(c, h))
+		out[n++] = 0;
 	for (k = 0; k < c->kn[h] && n < max; k++) {
 		int ch = c->kids[c->kstart[h] + k];
 		if (base_is(rel_of(c, ch), "conj") &&
 		    (upos_of(c, ch) == UPOS_PROPN || upos_of(c, ch) == UPOS_NOUN ||
 		     upos_of(c, ch) == UPOS_PRON))
 			out[n++] = ch;
+	}
+	/* in sentence order */
+	for (k = 1; k < n; k++) {
+		int x = out[k], j = k;
+		for (; j > 0 && out[j - 1] > x; j--)
+			out[j] = out[j - 1];
+		out[j] = x;
 	}
 	return n;
 }
@@ -360,6 +424,25 @@ static int own_subj(const struct ctx *c, int v)
 	return best;
 }
 
+/* A name the tagger took for an adverb or adjective at the start of the
+ * sentence, right before its verb, which has no subject: "Akar/RB met
+ * Gantz", "Akar/RB and Gantz held talks" (then the name's conjunct is the
+ * subject and conjuncts() brings the first name back). -1 if none. */
+static int untagged_name_subj(const struct ctx *c, int v)
+{
+	int k;
+	for (k = 0; k < c->kn[v]; k++) {
+		int ch = c->kids[c->kstart[v] + k];
+		int u = upos_of(c, ch);
+		if (ch != 0 || (u != UPOS_ADV && u != UPOS_ADJ) || c->kn[ch] ||
+		    !is_capitalised(c->s->form[ch]) || !base_is(rel_of(c, ch), "advmod"))
+			continue;
+		if (ch + 1 == v)
+			return ch;
+	}
+	return -1;
+}
+
 /* The subject of predicate v: its own, or the one it inherits. *inherited
  * counts how far it came from. Returns the head token or -1. */
 static int find_subj(const struct ctx *c, int v, int *inherited, int depth)
@@ -369,6 +452,8 @@ static int find_subj(const struct ctx *c, int v, int *inherited, int depth)
 
 	if (s < 0)
 		s = first_child(c, v, "csubj");
+	if (s < 0)
+		s = untagged_name_subj(c, v);
 	if (s >= 0)
 		return s;
 	if (depth > 8 || h < 0)
@@ -732,6 +817,7 @@ struct clause {
 	int top;		/* the outermost of v and its light verbs */
 	int base;		/* whose light verbs they are: v, or the verb v is
 				 * coordinated with */
+	int noun;		/* event noun in the relation ("held talks"), or -1 */
 	int subj, obj, agent, prep_obl, source;
 	int passive, passive_form, neg;
 	enum tense tense;
@@ -749,12 +835,15 @@ static void add_obliques(const struct ctx *c, struct xtriple *t, const struct cl
 		int ch = c->kids[c->kstart[w] + k];
 		const char *r = rel_of(c, ch);
 		int cs;
-		if (ch == cl->obj || ch == cl->agent || ch == cl->subj || is_relpron_tok(c, ch))
+		if (ch == cl->obj || ch == cl->agent || ch == cl->subj || ch == cl->noun ||
+		    is_relpron_tok(c, ch))
 			continue;
 		if (is_obl(c, w, ch)) {
 			cs = first_child(c, ch, "case");
 			add_arg(c, t, ch, cs >= 0 ? lemma_of(c, cs) :
-				is_time_phrase(c, ch) ? "time" : "obl", cl->v);
+				is_time_phrase(c, ch) ? "time" : "obl",
+				cl->agent >= 0 && extract_dominates(c->ps, ch, cl->agent) ?
+				cl->agent : cl->v);
 		} else if (w == cl->v && (base_is(r, "iobj") || base_is(r, "obj"))) {
 			add_arg(c, t, ch, "object2", cl->v);
 		}
@@ -825,6 +914,7 @@ static void fill_triple(const struct ctx *c, struct xtriple *t, const struct cla
 		rel_add(t, first_child(c, x, "mark"));
 	}
 	rel_core(c, v, t, !has_cop(c, v));
+	rel_add(t, cl->noun);
 	if (cl->obj == cl->prep_obl && cl->obj >= 0)
 		rel_add(t, first_child(c, cl->obj, "case"));
 	if (has_cop(c, v))
@@ -860,6 +950,7 @@ static void emit_clause(struct ctx *c, int v)
 	struct clause info;
 
 	info.nlight = 0;
+	info.noun = -1;
 	top = v;
 	/* "were able to reinforce the hotel and defeat the attacks": a verb
 	 * coordinated with a complement shares its light verbs */
@@ -969,13 +1060,31 @@ static void emit_clause(struct ctx *c, int v)
 			snprintf(lemma, sizeof(lemma), "%s %s", lemma_of(c, v), lemma_of(c, prt));
 		else
 			snprintf(lemma, sizeof(lemma), "%s", lemma_of(c, v));
-		/* light-verb constructions: "hold talks with" -> "hold talk" */
+		/* light-verb constructions: "hold talks with X" -> "hold talk",
+		 * the object is X; "A and B held talks": A-hold talk-B */
 		if (obj >= 0 && obj == first_child(c, v, "obj") &&
-		    (!strcmp(lemma_of(c, v), "hold") || !strcmp(lemma_of(c, v), "have")) &&
-		    (!strcmp(lemma_of(c, obj), "talk") || !strcmp(lemma_of(c, obj), "meeting") ||
-		     !strcmp(lemma_of(c, obj), "discussion") ||
-		     !strcmp(lemma_of(c, obj), "negotiation") || !strcmp(lemma_of(c, obj), "call")))
+		    in_list(lemma_of(c, v), talk_verbs) && in_list(lemma_of(c, obj), talk_nouns)) {
+			int with = -1;
 			snprintf(lemma, sizeof(lemma), "%s %s", lemma_of(c, v), lemma_of(c, obj));
+			info.noun = obj;
+			for (k = 0; k < c->kn[obj] && with < 0; k++) {
+				int ch = c->kids[c->kstart[obj] + k];
+				if (base_is(rel_of(c, ch), "nmod") &&
+				    (case_is(c, ch, "with") || case_is(c, ch, "between")))
+					with = ch;
+			}
+			for (k = 0; k < c->kn[v] && with < 0; k++) {
+				int ch = c->kids[c->kstart[v] + k];
+				if (is_obl(c, v, ch) && case_is(c, ch, "with"))
+					with = ch;
+			}
+			if (with >= 0) {
+				obj = prep_obl = with;
+				prep = lemma_of(c, first_child(c, with, "case"));
+			} else {
+				obj = -1;
+			}
+		}
 	}
 
 	fl = 0;
@@ -1021,11 +1130,33 @@ static void emit_clause(struct ctx *c, int v)
 	info.lemma = lemma;
 
 	nsubj = conjuncts(c, subj, subjs, 8, 0);
+	/* "Xi and Putin signed" parsed as two subjects of the verb: names
+	 * with a conjunction between them are coordinated */
+	if (subj == own_subj(c, top) && upos_of(c, subj) == UPOS_PROPN) {
+		for (k = 0; k < c->kn[top] && nsubj < 8; k++) {
+			int ch = c->kids[c->kstart[top] + k], i, cc = 0;
+			if (ch == subj || !base_is(rel_of(c, ch), "nsubj") ||
+			    upos_of(c, ch) != UPOS_PROPN)
+				continue;
+			for (i = ch < subj ? ch : subj; i < (ch < subj ? subj : ch); i++)
+				if (upos_of(c, i) == UPOS_CCONJ)
+					cc = 1;
+			if (cc)
+				subjs[nsubj++] = ch;
+		}
+		for (k = 1; k < nsubj; k++) {
+			int x = subjs[k], j = k;
+			for (; j > 0 && subjs[j - 1] > x; j--)
+				subjs[j] = subjs[j - 1];
+			subjs[j] = x;
+		}
+	}
 	nobj = obj < 0 ? 0 : obj == v ? 1 : conjuncts(c, obj, objs, 8, 0);
 	if (obj == v)
 		objs[0] = v;
 	/* "Akar and Gantz met": each meets the other */
-	if (nobj == 0 && nsubj >= 2 && in_list(lemma_of(c, v), reciprocal_verbs)) {
+	if (nobj == 0 && nsubj >= 2 && (in_list(lemma_of(c, v), reciprocal_verbs) ||
+					 info.noun >= 0)) {
 		for (si = 0; si < nsubj; si++)
 			for (oi = si + 1; oi < nsubj; oi++) {
 				struct xtriple *t = new_triple(c);
@@ -1164,6 +1295,79 @@ static void emit_title(struct ctx *c, int h)
 	emit_be(c, name, title, h, XT_APPOS, 0.5);
 }
 
+/* The nominal modifier of n introduced by one of 'preps', or -1. */
+static int nmod_with(const struct ctx *c, int n, const char *const *preps)
+{
+	int k;
+	for (k = 0; k < c->kn[n]; k++) {
+		int ch = c->kids[c->kstart[n] + k];
+		int cs = first_child(c, ch, "case");
+		if (base_is(rel_of(c, ch), "nmod") && strcmp(rel_of(c, ch), "nmod:poss") &&
+		    cs >= 0 && in_list(lemma_of(c, cs), preps))
+			return ch;
+	}
+	return -1;
+}
+
+/* "Gantz's visit to Turkey" -> Gantz-visit-Turkey; "the visit of Gantz to
+ * Turkey" too; "talks between Ankara and Tel Aviv" -> Ankara-talk-Tel Aviv.
+ * n is an event noun; the triple is dated and tensed by the clause the
+ * noun stands in. */
+static void emit_nominal(struct ctx *c, int n)
+{
+	static const char *const to_preps[] = {
+		"to", "with", "against", "on", "into", "toward", "towards", NULL
+	};
+	static const char *const of_prep[] = { "of", "by", NULL };
+	static const char *const between[] = { "between", NULL };
+	int subj = -1, obj = -1, k, cj = -1, v;
+	const char *mode = NULL;
+	struct xtriple *t;
+
+	for (k = 0; k < c->kn[n]; k++) {
+		int ch = c->kids[c->kstart[n] + k];
+		if (!strcmp(rel_of(c, ch), "nmod:poss") && ch < n)
+			subj = ch;
+	}
+	if (subj < 0 && (subj = nmod_with(c, n, of_prep)) >= 0 &&
+	    upos_of(c, subj) != UPOS_PROPN)
+		subj = -1;
+	obj = nmod_with(c, n, to_preps);
+	if (subj < 0 && obj < 0 && (subj = nmod_with(c, n, between)) >= 0) {
+		for (k = 0; k < c->kn[subj] && cj < 0; k++) {
+			int ch = c->kids[c->kstart[subj] + k];
+			if (base_is(rel_of(c, ch), "conj"))
+				cj = ch;
+		}
+		obj = cj;
+	}
+	if (subj < 0 || obj < 0 || subj == obj)
+		return;
+	if (!(t = new_triple(c)))
+		return;
+	t->kind = XT_NOMINAL;
+	t->subj = span_of(c, subj, cj >= 0, n);
+	t->obj = span_of(c, obj, cj >= 0, n);
+	t->reciprocal = cj >= 0;
+	t->pred = n;
+	t->date_pred = n;
+	rel_add(t, n);
+	if (cj < 0)
+		rel_add(t, first_child(c, obj, "case"));
+	t->prep = cj < 0 ? lemma_of(c, first_child(c, obj, "case")) : NULL;
+	snprintf(t->lemma, sizeof(t->lemma), "%s", lemma_of(c, n));
+	/* the clause the noun stands in gives the tense */
+	for (v = head_of(c, n), k = 0; v >= 0 && k < 8 && !is_predicate(c, v); k++)
+		v = head_of(c, v);
+	t->tense = TENSE_PAST;
+	if (v >= 0)
+		tense_mode(c, v, &t->tense, &mode);
+	t->mode = mode;
+	t->flags = upos_of(c, subj) == UPOS_PRON ? XF_PRONSUBJ : 0;
+	t->confidence = upos_of(c, subj) == UPOS_PROPN && upos_of(c, obj) == UPOS_PROPN ?
+			0.45 : 0.3;
+}
+
 /* "Descartes's reductionism", "the station's website": the possessor has
  * the thing (lemma "have", no relation tokens). Names and nouns only: not
  * pronouns, and not event nouns (see emit_nominal). */
@@ -1243,7 +1447,10 @@ int extract_sentence(const struct xsent *s, struct xtriple *out, int max)
 			emit_apposition(&c, i);
 		if (upos_of(&c, i) == UPOS_PROPN)
 			emit_title(&c, i);
-		if (!strcmp(rel_of(&c, i), "nmod:poss"))
+		if (upos_of(&c, i) == UPOS_NOUN && in_list(lemma_of(&c, i), event_nouns))
+			emit_nominal(&c, i);
+		else if (!strcmp(rel_of(&c, i), "nmod:poss") &&
+			 !in_list(lemma_of(&c, head_of(&c, i) >= 0 ? head_of(&c, i) : i), event_nouns))
 			emit_possessive(&c, i);
 		if (!is_predicate(&c, i))
 			continue;
