@@ -94,6 +94,14 @@ static int is_capitalised(const char *f)
 	return f[0] >= 'A' && f[0] <= 'Z';
 }
 
+static int upos_of(const struct ctx *c, int i);
+
+static int is_nominal(const struct ctx *c, int i)
+{
+	int u = upos_of(c, i);
+	return u == UPOS_NOUN || u == UPOS_PROPN || u == UPOS_PRON || u == UPOS_NUM;
+}
+
 static int in_list(const char *w, const char *const *list)
 {
 	for (; *list; list++)
@@ -393,12 +401,27 @@ static int is_obl(const struct ctx *c, int v, int ch)
 	return base_is(r, "nmod") && strcmp(r, "nmod:poss") && mistagged_verb(c, v);
 }
 
+/* A finite verb the parser hung on the next noun as an adjective:
+ * "Protesters stormed/VBD/amod embassy". Returns the subject it should
+ * have (the noun right before it), or -1. Its object is the noun. */
+static int amod_verb_subj(const struct ctx *c, int v)
+{
+	int h = head_of(c, v), i = v - 1;
+	if (upos_of(c, v) != UPOS_VERB || strcmp(rel_of(c, v), "amod") ||
+	    strcmp(c->ps->xpos[v], "VBD") || h <= v || i < 0)
+		return -1;
+	if (upos_of(c, i) != UPOS_NOUN && upos_of(c, i) != UPOS_PROPN &&
+	    upos_of(c, i) != UPOS_PRON)
+		return -1;
+	return i;
+}
+
 static int is_predicate(const struct ctx *c, int v)
 {
 	const char *r = rel_of(c, v);
 	if (has_cop(c, v))
 		return 1;
-	if (mistagged_verb(c, v))
+	if (mistagged_verb(c, v) || amod_verb_subj(c, v) >= 0)
 		return 1;
 	if (upos_of(c, v) != UPOS_VERB)
 		return 0;
@@ -454,6 +477,8 @@ static int find_subj(const struct ctx *c, int v, int *inherited, int depth)
 		s = first_child(c, v, "csubj");
 	if (s < 0)
 		s = untagged_name_subj(c, v);
+	if (s < 0)
+		s = amod_verb_subj(c, v);
 	if (s >= 0)
 		return s;
 	if (depth > 8 || h < 0)
@@ -462,6 +487,15 @@ static int find_subj(const struct ctx *c, int v, int *inherited, int depth)
 		(*inherited)++;
 		return find_subj(c, h, inherited, depth + 1);
 	}
+	/* "The minister who signed the deal resigned" parsed with "resigned"
+	 * as a complement of "signed" and the noun as root: the finite verb
+	 * is the main clause, its subject the noun */
+	if (base_is(r, "xcomp") && first_child(c, v, "mark") < 0 &&
+	    first_child(c, v, "aux") < 0 && !strcmp(rel_of(c, h), "acl:relcl") &&
+	    head_of(c, h) >= 0 && !strcmp(rel_of(c, head_of(c, h)), "root") &&
+	    is_nominal(c, head_of(c, h)) && (!strcmp(c->ps->xpos[v], "VBD") ||
+					    !strcmp(c->ps->xpos[v], "VBN")))
+		return head_of(c, h);
 	if (base_is(r, "xcomp")) {
 		int o = first_child(c, h, "obj");
 		(*inherited)++;
@@ -737,11 +771,6 @@ static int find_source(const struct ctx *c, int v)
 	return -1;
 }
 
-static int is_nominal(const struct ctx *c, int i)
-{
-	int u = upos_of(c, i);
-	return u == UPOS_NOUN || u == UPOS_PROPN || u == UPOS_PRON || u == UPOS_NUM;
-}
 
 /* The antecedent of relative pronoun 'pron' in the clause of v: the noun
  * the clause modifies, or, when the parser hung the clause elsewhere, the
@@ -751,8 +780,14 @@ static int antecedent(const struct ctx *c, int pron, int v)
 	int h = head_of(c, v), i = pron - 1;
 	while (i >= 0 && (is_punct_form(c->s->form[i]) || upos_of(c, i) == UPOS_ADP))
 		i--;
-	if (base_is(rel_of(c, v), "acl") && h >= 0 && is_nominal(c, h))
+	if (base_is(rel_of(c, v), "acl") && h >= 0 && is_nominal(c, h)) {
+		/* the parser often hangs the clause one noun too high: "the
+		 * envoy of Turkey, which ..." prefers the noun just before */
+		if (i >= 0 && i != h && is_nominal(c, i) && upos_of(c, i) != UPOS_PRON &&
+		    extract_dominates(c->ps, h, i))
+			return i;
 		return h;
+	}
 	if (i >= 0 && is_nominal(c, i) && !is_relative_pronoun(c, i))
 		return i;
 	return h >= 0 && is_nominal(c, h) ? h : -1;
@@ -984,6 +1019,8 @@ static void emit_clause(struct ctx *c, int v)
 			patient = x_head;
 	}
 	obj = first_child(c, v, "obj");
+	if (obj < 0 && amod_verb_subj(c, v) >= 0)
+		obj = x_head;
 	if (obj >= 0 && is_relpron_tok(c, obj))
 		obj = antecedent(c, obj, v);
 	if (has_cop(c, v)) {
@@ -1019,6 +1056,9 @@ static void emit_clause(struct ctx *c, int v)
 			obj = prep_obl;
 		else if (ccomp >= 0 && !has_cop(c, v))
 			obj = ccomp;
+		else if (!strcmp(rel_of(c, v), "parataxis") && is_say_verb(lemma_of(c, v)) &&
+			 x_head >= 0)
+			obj = x_head;	/* "Israel expelled the envoy, Erdogan said" */
 	}
 	if (passive) {
 		/* active order: the agent acts on the patient */
@@ -1155,6 +1195,13 @@ static void emit_clause(struct ctx *c, int v)
 	if (obj == v)
 		objs[0] = v;
 	/* "Akar and Gantz met": each meets the other */
+	/* "Akar and Gantz met in Ankara": the place is an extra argument */
+	if (nsubj >= 2 && obj >= 0 && obj == prep_obl && prep && strcmp(prep, "with") &&
+	    strcmp(prep, "to") && in_list(lemma_of(c, v), reciprocal_verbs)) {
+		info.obj = info.prep_obl = -1;
+		info.prep = NULL;
+		nobj = 0;
+	}
 	if (nobj == 0 && nsubj >= 2 && (in_list(lemma_of(c, v), reciprocal_verbs) ||
 					 info.noun >= 0)) {
 		for (si = 0; si < nsubj; si++)
