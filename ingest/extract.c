@@ -1440,6 +1440,57 @@ static void emit_possessive(struct ctx *c, int p)
 	snprintf(t->lemma, sizeof(t->lemma), "have");
 }
 
+/* Modifiers read as statements, the way Open IE annotates them: "a
+ * gaping loophole" -> loophole is gaping; "companies in Japan" ->
+ * companies in Japan (relation: the preposition, lemma "be"). Kind
+ * XT_MODIFIER, lowest confidence: they are for recall, not for events. */
+static void emit_modifier(struct ctx *c, int m)
+{
+	static const char *const preps[] = {
+		"in", "at", "on", "from", "with", "near", "inside", NULL
+	};
+	int h = head_of(c, m), cs;
+	struct xspan subj, obj;
+	struct xtriple *t;
+
+	if (h < 0 || upos_of(c, h) != UPOS_NOUN)
+		return;
+	if (!strcmp(rel_of(c, m), "amod")) {
+		if (upos_of(c, m) != UPOS_ADJ || strcmp(c->ps->xpos[m], "JJ") || m > h ||
+		    c->kn[m] > 1)
+			return;
+		subj.head = h;
+		subj.lo = m + 1;
+		subj.hi = h + 1;
+		obj = span_of(c, m, 0, -1);
+		if (obj.hi > subj.lo)
+			return;
+	} else if (!strcmp(rel_of(c, m), "nmod") && m > h &&
+		   (cs = first_child(c, m, "case")) >= 0 && in_list(lemma_of(c, cs), preps)) {
+		subj = span_of(c, h, 1, m);
+		if (subj.hi > cs)
+			subj.hi = cs;
+		obj = span_of(c, m, 1, -1);
+		if (obj.hi - obj.lo > 8 || subj.hi - subj.lo > 8)
+			return;
+	} else {
+		return;
+	}
+	if (subj.hi <= subj.lo || obj.hi <= obj.lo || !(t = new_triple(c)))
+		return;
+	t->kind = XT_MODIFIER;
+	t->subj = subj;
+	t->obj = obj;
+	t->pred = m;
+	t->date_pred = m;
+	t->tense = TENSE_PRESENT;
+	if (!strcmp(rel_of(c, m), "nmod"))
+		rel_add(t, first_child(c, m, "case"));
+	/* adjectives are right about half the time, phrases about a fifth */
+	t->confidence = t->nrel ? 0.1 : 0.3;
+	snprintf(t->lemma, sizeof(t->lemma), "be");
+}
+
 /*==== Sentences ====*/
 
 #define SCRATCH_TOKENS 512
@@ -1494,6 +1545,7 @@ int extract_sentence(const struct xsent *s, struct xtriple *out, int max)
 			emit_apposition(&c, i);
 		if (upos_of(&c, i) == UPOS_PROPN)
 			emit_title(&c, i);
+		emit_modifier(&c, i);
 		if (upos_of(&c, i) == UPOS_NOUN && in_list(lemma_of(&c, i), event_nouns))
 			emit_nominal(&c, i);
 		else if (!strcmp(rel_of(&c, i), "nmod:poss") &&
