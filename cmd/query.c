@@ -6,11 +6,25 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cmd/cmd.h"
 #include "export/xml.h"
 #include "graph/store.h"
 #include "util.h"
+
+/* Does a place phrase start with its preposition ("in Ankara", "at the UN")? */
+static int has_preposition(const char *place)
+{
+	static const char *const preps[] = {
+		"in ", "at ", "on ", "near ", "outside ", "inside ", "during ", NULL
+	};
+	int i;
+	for (i = 0; preps[i]; i++)
+		if (!strncasecmp(place, preps[i], strlen(preps[i])))
+			return 1;
+	return 0;
+}
 
 static const char *const query_usage[] = {
 	"entente query met <actor> [--with <other>] [--since <date>] [--until <date>] [--json] --db <file>",
@@ -195,7 +209,10 @@ static void text_relation(struct strbuf *sb, const struct actors *a,
 	sb_addc(sb, ' ');
 	put_text(sb, actor_name(a, r->object));
 	if (meeting && r->location) {
-		sb_adds(sb, " in ");
+		/* the location keeps its preposition as the text has it: "in Ankara" */
+		if (!has_preposition(r->location))
+			sb_adds(sb, " in");
+		sb_addc(sb, ' ');
 		put_text(sb, r->location);
 	}
 	if (!meeting)

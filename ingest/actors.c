@@ -11,7 +11,7 @@
 
 #include "util.h"
 
-#define MAX_RECENT 4
+#define MAX_RECENT 16
 
 /* A person the article has named. */
 struct person {
@@ -30,13 +30,16 @@ struct actors {
 	struct mention last_person;	/* most recent person named */
 	struct mention last_thing;	/* most recent country or organisation */
 	struct mention recent[MAX_RECENT]; /* distinct countries, most recent first */
+	int count[MAX_RECENT];	/* how often the article named each */
 	int nrecent;
+	int group_sentence;	/* last sentence that named "the two countries" */
 };
 
 struct actors *actors_new(const struct kb *kb)
 {
 	struct actors *A = xcalloc(1, sizeof(*A));
 	A->kb = kb;
+	A->group_sentence = -2;
 	return A;
 }
 
@@ -61,6 +64,7 @@ void actors_reset(struct actors *A, const struct date *pub)
 	for (k = 0; k < A->nrecent; k++)
 		mention_release(&A->recent[k]);
 	A->nrecent = 0;
+	A->group_sentence = -2;
 	if (pub)
 		A->pub = *pub;
 	else
@@ -127,6 +131,20 @@ static int ieq(const char *a, const char *b)
 	return *a == *b;
 }
 
+/* strstr ignoring ASCII case */
+static const char *strcasestr_(const char *hay, const char *needle)
+{
+	size_t n = strlen(needle), i;
+	for (; *hay; hay++) {
+		for (i = 0; i < n && hay[i] &&
+			    tolower((unsigned char)hay[i]) == tolower((unsigned char)needle[i]); i++)
+			;
+		if (i == n)
+			return hay;
+	}
+	return NULL;
+}
+
 static int in_list(const char *w, const char *const *list)
 {
 	for (; *list; list++)
@@ -145,7 +163,8 @@ static const char *const title_words[] = {
 	"deputy", "state", "chief", "commander", "king", "queen", "prince",
 	"princess", "crown", "sheikh", "emir", "sultan", "ambassador", "envoy",
 	"senator", "sen.", "rep.", "representative", "governor", "mayor",
-	"leader", "speaker", "mr.", "mrs.", "ms.", "dr.", "pope", "spokesman",
+	"leader", "speaker", "mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr",
+	"pope", "spokesman",
 	"spokeswoman", "spokesperson", "director", "head", "colonel", "col.",
 	"lt.", "maj.", "major", "admiral", "adm.", "marshal", "field", "attorney",
 	"counterpart", "opposition", "supreme", "ayatollah", "lord", "sir",
@@ -173,9 +192,26 @@ static const char *const group_nouns[] = {
 	NULL
 };
 
+/* Groups of people rather than of states: "the two leaders". */
+static const char *const people_nouns[] = {
+	"leaders", "ministers", "presidents", "men", "women", "officials",
+	"envoys", "diplomats", "sides", NULL
+};
+
 static int is_title(const char *f)
 {
-	return in_list(f, title_words);
+	char one[32];
+	size_t n = strlen(f);
+
+	if (in_list(f, title_words))
+		return 1;
+	/* plurals: "Defense Ministers Akar and Gantz" */
+	if (n > 3 && n < sizeof(one) && f[n - 1] == 's') {
+		memcpy(one, f, n - 1);
+		one[n - 1] = '\0';
+		return in_list(one, title_words);
+	}
+	return 0;
 }
 
 static int is_pronoun(const char *f)
@@ -206,7 +242,7 @@ static void mention_set(struct mention *dst, const struct mention *src)
 
 static void remember_thing(struct actors *A, const struct mention *m)
 {
-	int k;
+	int k, cnt;
 	mention_release(&A->last_thing);
 	mention_copy(&A->last_thing, m);
 	if (m->type != ACTOR_COUNTRY || !m->entity)
@@ -218,11 +254,32 @@ static void remember_thing(struct actors *A, const struct mention *m)
 		if (A->nrecent == MAX_RECENT)
 			mention_release(&A->recent[--A->nrecent]);
 		k = A->nrecent++;
+		A->count[k] = 0;
 	} else {
 		mention_release(&A->recent[k]);
 	}
+	cnt = A->count[k] + 1;
 	memmove(&A->recent[1], &A->recent[0], (size_t)k * sizeof(A->recent[0]));
+	memmove(&A->count[1], &A->count[0], (size_t)k * sizeof(A->count[0]));
 	mention_copy(&A->recent[0], m);
+	A->count[0] = cnt;
+}
+
+/* The two countries an article is about: the most often named, the more
+ * recent first among equals. Returns 0 when it named fewer than two. */
+static int main_pair(const struct actors *A, int *a, int *b)
+{
+	int k;
+	*a = *b = -1;
+	for (k = 0; k < A->nrecent; k++) {
+		if (*a < 0 || A->count[k] > A->count[*a]) {
+			*b = *a;
+			*a = k;
+		} else if (*b < 0 || A->count[k] > A->count[*b]) {
+			*b = k;
+		}
+	}
+	return *b >= 0;
 }
 
 static struct person *find_person(struct actors *A, const char *name)
@@ -251,6 +308,7 @@ static struct person *find_person(struct actors *A, const char *name)
 static void remember_person(struct actors *A, const struct mention *m, int sentence)
 {
 	struct person *p = find_person(A, m->entity);
+	int full;
 
 	if (p && strlen(m->entity) > strlen(p->entity)) {
 		free(p->entity);
@@ -262,11 +320,17 @@ static void remember_person(struct actors *A, const struct mention *m, int sente
 		memset(p, 0, sizeof(*p));
 		p->entity = xstrdup(m->entity);
 	}
-	if (!p->country && m->country)
+	/* a full name with its title says more than a surname did before */
+	full = strchr(m->entity, ' ') != NULL && m->country;
+	if (m->country && (!p->country || full)) {
+		free(p->country);
 		p->country = xstrdup(m->country);
-	if (!p->role && m->role)
+	}
+	if (m->role && (!p->role || full)) {
+		free(p->role);
 		p->role = xstrdup(m->role);
-	if ((!p->code || strlen(p->code) <= 3) && m->code) {
+	}
+	if (m->code && (!p->code || strlen(p->code) <= 3 || full)) {
 		free(p->code);
 		p->code = xstrdup(m->code);
 	}
@@ -335,7 +399,9 @@ static void set_role(const struct actors *A, const struct asent *s, int lo, int 
 		m->role = sb_detach(&sb);
 	}
 	sb_release(&sb);
-	if (m->country || sector) {
+	/* the title's sector makes the code (TUR + minister = TURGOV); without
+	 * one, a code already known (a dictionary's) stands */
+	if (sector || (m->country && !m->code)) {
 		free(m->code);
 		m->code = xstrdup(kb_code(m->country, sector, code));
 	}
@@ -361,6 +427,39 @@ static const char *span_country(const struct actors *A, const struct asent *s,
 	return NULL;
 }
 
+/* out[0], out[1] := the article's two main countries; returns how many. */
+static int name_pair(struct actors *A, struct mention *out)
+{
+	int a, b;
+	if (!main_pair(A, &a, &b))
+		return 1;
+	mention_set(&out[0], &A->recent[a]);
+	out[1].text = xstrdup(out[0].text ? out[0].text : "");
+	mention_set(&out[1], &A->recent[b]);
+	return 2;
+}
+
+/* out[0], out[1] := the two persons named last; returns how many. */
+static int name_people(struct actors *A, struct mention *out)
+{
+	size_t a = A->np, b = A->np, k;
+
+	if (A->np < 2)
+		return name_pair(A, out);
+	for (k = 0; k < A->np; k++) {
+		if (a == A->np || A->p[k].sentence >= A->p[a].sentence) {
+			b = a;
+			a = k;
+		} else if (b == A->np || A->p[k].sentence >= A->p[b].sentence) {
+			b = k;
+		}
+	}
+	from_person(&A->p[a], &out[0]);
+	out[1].text = xstrdup(out[0].text ? out[0].text : "");
+	from_person(&A->p[b], &out[1]);
+	return 2;
+}
+
 static int resolve_pronoun(struct actors *A, const struct asent *s, int h,
 			   const struct mention *speaker, const struct mention *subject,
 			   struct mention *out)
@@ -370,9 +469,11 @@ static int resolve_pronoun(struct actors *A, const struct asent *s, int h,
 		"he", "she", "him", "her", "his", "hers", "himself", "herself", NULL
 	};
 	static const char *const neut[] = { "it", "its", "itself", NULL };
+	static const char *const plural[] = { "they", "them", "their", "themselves", NULL };
 
 	if (in_list(f, masc)) {
-		if (speaker && speaker->type == ACTOR_PERSON && speaker->entity)
+		if (speaker && speaker->entity && (speaker->type == ACTOR_PERSON ||
+		    (speaker->type == ACTOR_UNKNOWN && upper0(speaker->entity))))
 			mention_set(out, speaker);
 		else if (A->last_person.entity)
 			mention_set(out, &A->last_person);
@@ -387,19 +488,79 @@ static int resolve_pronoun(struct actors *A, const struct asent *s, int h,
 			mention_set(out, &A->last_thing);
 		return 1;
 	}
-	/* they, them, their: the last two countries named together */
-	if (A->nrecent >= 2 && in_list(f, (const char *const[]){ "they", "them", "their", "themselves", NULL })) {
-		mention_set(&out[0], &A->recent[0]);
-		out[1].text = xstrdup(out[0].text ? out[0].text : f);
-		mention_set(&out[1], &A->recent[1]);
-		return 2;
-	}
+	/* they, them, their: "the two countries" of this or the last sentence */
+	if (in_list(f, plural) && A->group_sentence >= 0 &&
+	    A->group_sentence >= s->index - 1)
+		return name_pair(A, out);
 	return 1;
 }
+
+/* The last run of names in (h, hi) that is not a country or an
+ * organisation of the kb and not only titles: "Antony Blinken". */
+static int name_after(const struct actors *A, const struct asent *s, int h, int hi,
+		      struct xspan *sub)
+{
+	const struct parse *ps = s->x->ps;
+	struct kb_hit hit;
+	int i, found = 0;
+
+	for (i = h + 1; i < hi; i++) {
+		int j = i, titles = 1;
+		if (ps->upos[i] != UPOS_PROPN)
+			continue;
+		while (j < hi && ps->upos[j] == UPOS_PROPN) {
+			int len = kb_match(A->kb, s->x->form, s->x->n, j, &A->pub, &hit);
+			if (len && hit.type != ACTOR_PERSON && hit.type != ACTOR_ROLE)
+				break;
+			if (!is_title(s->x->form[j]))
+				titles = 0;
+			j++;
+		}
+		if (j > i && !titles) {
+			sub->lo = i;
+			sub->hi = j;
+			sub->head = j - 1;
+			found = 1;
+		}
+		i = j;
+	}
+	return found;
+}
+
+/* A proper name in apposition to h: "the ruler, Sheikh Tamim". */
+static int appos_name(const struct actors *A, const struct asent *s, int h,
+		      struct xspan *sub)
+{
+	const struct parse *ps = s->x->ps;
+	int j;
+	for (j = h + 1; j < s->x->n && j <= h + 8; j++) {
+		if (ps->head[j] - 1 == h && !strncmp(ps->deprel[j], "appos", 5) &&
+		    ps->upos[j] == UPOS_PROPN) {
+			int lo = j, hi = j + 1;
+			while (lo > h + 1 && ps->upos[lo - 1] == UPOS_PROPN)
+				lo--;
+			while (hi < s->x->n && ps->upos[hi] == UPOS_PROPN)
+				hi++;
+			return name_after(A, s, lo - 1, hi, sub);
+		}
+	}
+	return 0;
+}
+
+static int actors_name_(struct actors *A, const struct asent *s, const struct xspan *sp,
+			const struct mention *speaker, const struct mention *subject,
+			struct mention *out, int depth);
 
 int actors_name(struct actors *A, const struct asent *s, const struct xspan *sp,
 		const struct mention *speaker, const struct mention *subject,
 		struct mention *out)
+{
+	return actors_name_(A, s, sp, speaker, subject, out, 0);
+}
+
+static int actors_name_(struct actors *A, const struct asent *s, const struct xspan *sp,
+			const struct mention *speaker, const struct mention *subject,
+			struct mention *out, int depth)
 {
 	const struct parse *ps = s->x->ps;
 	struct strbuf sb = STRBUF_INIT;
@@ -412,8 +573,10 @@ int actors_name(struct actors *A, const struct asent *s, const struct xspan *sp,
 	if (h < 0)
 		return 1;
 
-	if (ps->upos[h] == UPOS_PRON && is_pronoun(s->x->form[h])) {
-		ret = resolve_pronoun(A, s, h, speaker, subject, out);
+	if (ps->upos[h] == UPOS_PRON || ps->upos[h] == UPOS_DET) {
+		/* he, its, they: someone named before; we, this, what: nobody */
+		if (is_pronoun(s->x->form[h]))
+			ret = resolve_pronoun(A, s, h, speaker, subject, out);
 		goto out;
 	}
 
@@ -429,6 +592,19 @@ int actors_name(struct actors *A, const struct asent *s, const struct xspan *sp,
 					(!strcmp(s->x->form[nhi], "-") && nhi + 1 < sp->hi &&
 					 ps->upos[nhi + 1] == UPOS_PROPN)))
 			nhi++;
+		/* "U.S. President Donald Trump" parsed with "U.S." as its head:
+		 * a name after the country and the titles is the actor */
+		for (i = nlo; i < nhi; ) {
+			int mlen = kb_match(A->kb, s->x->form, s->x->n, i, &A->pub, &hit);
+			if (is_title(s->x->form[i]))
+				i++;
+			else if (mlen && hit.type != ACTOR_PERSON && i + mlen < nhi)
+				i += mlen;
+			else
+				break;
+		}
+		if (i > h && i < nhi && !is_title(s->x->form[nhi - 1]))
+			h = nhi - 1;
 	}
 	/* A kb phrase that covers the head names the actor. */
 	for (i = sp->lo; i < sp->hi; i++) {
@@ -450,10 +626,20 @@ int actors_name(struct actors *A, const struct asent *s, const struct xspan *sp,
 		i += len - 1;
 	}
 	if (nhi > nlo) {
-		/* Titles before the name are its role: "Defense Minister Hulusi Akar" */
+		/* Titles before the name are its role: "Defense Minister Hulusi
+		 * Akar"; a country before it is its country: "U.S. Secretary" */
 		tlo = nlo;
-		while (nlo < nhi && is_title(s->x->form[nlo]))
-			nlo++;
+		while (nlo < nhi) {
+			int mlen = kb_match(A->kb, s->x->form, s->x->n, nlo, &A->pub, &hit);
+			if (is_title(s->x->form[nlo]))
+				nlo++;
+			else if (mlen && nlo + mlen <= h && hit.type != ACTOR_PERSON)
+				nlo += mlen;
+			else
+				break;
+		}
+		if (nlo >= nhi || is_title(s->x->form[h]))
+			nlo = nhi;	/* only titles: see below */
 		if (nlo < nhi) {
 			struct person *p;
 			int orgish = 0;
@@ -462,26 +648,25 @@ int actors_name(struct actors *A, const struct asent *s, const struct xspan *sp,
 				if (in_list(s->x->form[i], org_words))
 					orgish = 1;
 			out->entity = sb_detach(&sb);
+			out->country = dup0(span_country(A, s, sp->lo, sp->hi, nlo, nhi));
 			p = orgish ? NULL : find_person(A, out->entity);
-			if (p) {
-				from_person(p, out);
-				if (tlo < nlo)
-					set_role(A, s, tlo, nlo, out);
-				remember_person(A, out, s->index);
-			} else if (orgish) {
+			if (orgish) {
 				out->type = ACTOR_ORG;
-				out->country = dup0(span_country(A, s, sp->lo, sp->hi, nlo, nhi));
-			} else {
-				int titled = tlo < nlo || (sp->lo < nlo && is_title(s->x->form[nlo - 1]));
-				out->type = (titled || nhi - nlo >= 2) ? ACTOR_PERSON : ACTOR_UNKNOWN;
-				out->country = dup0(span_country(A, s, sp->lo, sp->hi, nlo, nhi));
-				if (out->type == ACTOR_PERSON) {
-					int rlo = tlo;
-					while (rlo > sp->lo && is_title(s->x->form[rlo - 1]))
-						rlo--;
+			} else if (p || tlo < nlo || nhi - nlo >= 2 ||
+				   (sp->lo < nlo && is_title(s->x->form[nlo - 1]))) {
+				/* a person: titled, named in full, or known */
+				int rlo = tlo;
+				out->type = ACTOR_PERSON;
+				while (rlo > sp->lo && is_title(s->x->form[rlo - 1]))
+					rlo--;
+				if (rlo < nlo)
 					set_role(A, s, rlo, nlo, out);
-					remember_person(A, out, s->index);
-				}
+				remember_person(A, out, s->index);
+				p = find_person(A, out->entity);
+				if (p)
+					from_person(p, out);
+			} else {
+				out->type = ACTOR_UNKNOWN;
 			}
 			goto out;
 		}
@@ -489,15 +674,34 @@ int actors_name(struct actors *A, const struct asent *s, const struct xspan *sp,
 		nlo = tlo;
 	}
 
+	/* A title or role with a name after it or in apposition: "U.S.
+	 * Secretary of State Antony Blinken", "Qatar's ruler, Sheikh Tamim". */
+	if (depth < 2 && (is_title(s->x->form[h]) || kb_sector(A->kb, s->x->form[h]))) {
+		struct xspan sub;
+		if (name_after(A, s, h, sp->hi, &sub) || appos_name(A, s, h, &sub)) {
+			struct mention m2[2];
+			char *text = out->text;
+			if (sub.lo > sp->lo && sub.lo > h)
+				sub.lo = sp->lo;
+			ret = actors_name_(A, s, &sub, speaker, subject, m2, depth + 1);
+			free(m2[0].text);
+			m2[0].text = text;
+			*out = m2[0];
+			if (ret == 2)
+				mention_release(&m2[1]);
+			ret = 1;
+			goto done;
+		}
+	}
+
 	/* A common noun. "the two countries": the last two countries named. */
-	if (in_list(s->x->form[h], group_nouns) && A->nrecent >= 2 &&
-	    (ps->upos[h] == UPOS_NOUN) && h > sp->lo &&
+	if (in_list(s->x->form[h], group_nouns) && ps->upos[h] == UPOS_NOUN && h > sp->lo &&
 	    (ieq(s->x->form[h - 1], "two") || ieq(s->x->form[sp->lo], "both") ||
 	     ieq(s->x->form[h - 1], "both"))) {
-		mention_set(&out[0], &A->recent[0]);
-		out[1].text = xstrdup(out[0].text);
-		mention_set(&out[1], &A->recent[1]);
-		ret = 2;
+		ret = in_list(s->x->form[h], people_nouns) ? name_people(A, out) :
+							    name_pair(A, out);
+		if (ret == 2)
+			A->group_sentence = s->index;
 		goto out;
 	}
 	{
@@ -512,7 +716,7 @@ int actors_name(struct actors *A, const struct asent *s, const struct xspan *sp,
 			if (definite && strcmp(ps->lemma[h], "ambassador")) {
 				for (k = A->np; k-- > 0;) {
 					struct person *p = &A->p[k];
-					if (!p->role || !strstr(p->role, ps->lemma[h]) ||
+					if (!p->role || !strcasestr_(p->role, ps->lemma[h]) ||
 					    (country && p->country && strcmp(country, p->country)))
 						continue;
 					if ((subject && subject->entity && !strcmp(subject->entity, p->entity)) ||
@@ -559,10 +763,64 @@ int actors_name(struct actors *A, const struct asent *s, const struct xspan *sp,
 		for (i = 0; i < (int)sb.len; i++)
 			sb.buf[i] = (char)tolower((unsigned char)sb.buf[i]);
 		out->entity = sb_detach(&sb);
+		/* "an Indian proposal", "Belarus's calls": whose thing it is */
+		out->country = dup0(span_country(A, s, sp->lo, h + 1, -1, -1));
 	}
 out:
 	sb_release(&sb);
 	return ret;
+done:
+	sb_release(&sb);
+	return ret;
+}
+
+void actors_note(struct actors *A, const struct asent *s)
+{
+	const struct parse *ps = s->x->ps;
+	struct mention tmp[2];
+	struct kb_hit hit;
+	int i, n = s->x->n;
+
+	for (i = 0; i < n; i++) {
+		struct xspan sp;
+		int len = kb_match(A->kb, s->x->form, n, i, &A->pub, &hit);
+		if (len) {
+			/* countries, organisations and dictionary persons */
+			sp.lo = i;
+			sp.hi = i + len;
+			sp.head = i + len - 1;
+			if (hit.type == ACTOR_ROLE || (hit.form == KB_ADJECTIVE &&
+						       ps->upos[sp.head] != UPOS_PROPN)) {
+				i += len - 1;
+				if (hit.form != KB_ADJECTIVE || !hit.country)
+					continue;
+			}
+		} else if (ps->upos[i] == UPOS_PROPN) {
+			/* a run of names, with the titles before it */
+			sp.lo = i;
+			sp.hi = i + 1;
+			while (sp.hi < n && ps->upos[sp.hi] == UPOS_PROPN &&
+			       !kb_match(A->kb, s->x->form, n, sp.hi, &A->pub, &hit))
+				sp.hi++;
+			while (sp.lo > 0 && (is_title(s->x->form[sp.lo - 1]) ||
+					     kb_match(A->kb, s->x->form, n, sp.lo - 1, &A->pub, &hit) == 1)) {
+				/* "Turkish and Israeli Defense Ministers Akar": the
+				 * adjectives are shared out, not Akar's */
+				if (sp.lo >= 2 && !is_title(s->x->form[sp.lo - 1]) &&
+				    (ieq(s->x->form[sp.lo - 2], "and") || ieq(s->x->form[sp.lo - 2], ",")))
+					break;
+				sp.lo--;
+			}
+			sp.head = sp.hi - 1;
+		} else {
+			continue;
+		}
+		if (actors_name(A, s, &sp, NULL, NULL, tmp) == 2)
+			mention_release(&tmp[1]);
+		mention_release(&tmp[0]);
+		if (sp.hi - 1 > i)
+			i = sp.hi - 1;
+	}
 }
 
 void actors_finish(struct actors *A, struct mention *m)

@@ -44,6 +44,11 @@ int actors_name(struct actors *A, const struct asent *s, const struct xspan *sp,
 		const struct mention *speaker, const struct mention *subject,
 		struct mention *out);
 
+/* Before naming the triples of a sentence: remember every person, country
+ * and organisation it names, wherever they stand ("his Israeli counterpart
+ * Benjamin Gantz" in an oblique makes a later "Gantz" that person). */
+void actors_note(struct actors *A, const struct asent *s);
+
 /* After the last sentence: give short names the full name the article
  * used ("Akar" -> "Hulusi Akar") and their country and role. */
 void actors_finish(struct actors *A, struct mention *m);

@@ -184,8 +184,11 @@ static int obj_is(const char *row, const char *obj)
 
 	if (!strcmp(row, obj))
 		return 1;
-	/* a plural finds its singular: "talks", "ties", "sanctions" */
+	/* a plural finds its singular: "talks", "ties", "embassies" */
 	n = strlen(obj);
+	if (n > 4 && !strcmp(obj + n - 3, "ies") && strlen(row) == n - 2 &&
+	    !strncmp(row, obj, n - 3) && row[n - 3] == 'y')
+		return 1;
 	return n > 3 && obj[n - 1] == 's' && strlen(row) == n - 1 && !strncmp(row, obj, n - 1);
 }
 
@@ -226,10 +229,16 @@ int event_lookup(const char *lemma, const char *prep, const char *object_lemma,
 	const char *l = lower(lemma, lb, 0), *p = lower(prep, pb, 0);
 	const char *o = lower(object_lemma, ob, 1);
 	const struct verb_row *v;
+	char *sp;
 	int r;
 
 	if (!l)
 		return -1;
+	if (!p && (sp = strchr(lb, ' '))) {
+		/* "call on" given as one lemma */
+		*sp = '\0';
+		p = sp + 1;
+	}
 	r = first_row(l);
 	if (r < 0 && ends_with_ise(l)) {
 		lb[strlen(lb) - 2] = 'z';	/* criticise -> criticize */

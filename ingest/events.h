@@ -33,7 +33,8 @@ struct event_info {
  * or the preposition of its object ("with", "to", "up", "down"; may be NULL)
  * and the lemma of its object's head noun ("ambassador"; may be NULL).
  * Words are compared in lower case; "-ise" spellings find "-ize" ones
- * (criticise = criticize) and a plural object finds its singular ("talks").
+ * (criticise = criticize), a plural object finds its singular ("talks",
+ * "embassies") and a lemma of two words with no 'prep' is split ("call on").
  * The most specific row of the lexicon wins: verb + object + preposition,
  * then verb + object, verb + preposition, the verb alone.
  * Returns 0 and fills *out, or -1 when no event applies ("say").

@@ -203,6 +203,7 @@ static int cuts_predicate(const char *r)
 }
 
 static int is_punct_form(const char *f);
+static int promoted_main(const struct ctx *c, int v);
 
 /* Does the modifier clause ch of h belong to h's phrase? Participial and
  * infinitival modifiers do ("the idea of running workshops", "a plan to
@@ -242,7 +243,8 @@ static void span_walk(const struct ctx *c, int h, int split_conj, int root,
 	for (k = 0; k < c->kn[h]; k++) {
 		int ch = c->kids[c->kstart[h] + k];
 		const char *r = rel_of(c, ch);
-		if ((cuts_phrase(r, split_conj && (h == root || (head_of(c, h) == root &&
+		if (promoted_main(c, ch) >= 0 ||
+		    (cuts_phrase(r, split_conj && (h == root || (head_of(c, h) == root &&
 						   base_is(rel_of(c, h), "flat")))) &&
 		     !close_appos(c, ch)) ||
 		    (skip >= 0 && skip != root && extract_dominates(c->ps, ch, skip)) ||
@@ -466,6 +468,37 @@ static int untagged_name_subj(const struct ctx *c, int v)
 	return -1;
 }
 
+/* "The minister who signed the deal resigned" parsed with the noun as
+ * root and "resigned" hung inside the relative clause (as its complement,
+ * or as a modifier of "deal"): the last verb is the main clause, and its
+ * subject is the root noun. Returns that noun, or -1. */
+static int promoted_main(const struct ctx *c, int v)
+{
+	const char *r = rel_of(c, v), *x = c->ps->xpos[v];
+	int root = -1, i, rc = -1;
+	if (upos_of(c, v) != UPOS_VERB || (strcmp(x, "VBD") && strcmp(x, "VBN")) ||
+	    !(base_is(r, "xcomp") || base_is(r, "acl") || base_is(r, "conj")) ||
+	    !strcmp(r, "acl:relcl"))
+		return -1;
+	if (first_child(c, v, "mark") >= 0 || first_child(c, v, "aux") >= 0 ||
+	    first_child(c, v, "nsubj") >= 0 || first_child(c, v, "obj") >= 0)
+		return -1;
+	for (i = head_of(c, v); i >= 0; i = head_of(c, i)) {
+		if (!strcmp(rel_of(c, i), "acl:relcl") && rc < 0)
+			rc = i;
+		if (head_of(c, i) < 0)
+			root = i;
+	}
+	if (root < 0 || rc < 0 || head_of(c, rc) != root || !is_nominal(c, root) ||
+	    upos_of(c, root) == UPOS_PRON || first_child(c, root, "cop") >= 0 || v < rc)
+		return -1;
+	/* the noun has no verb of its own: v ends the sentence's clause */
+	for (i = v + 1; i < c->n; i++)
+		if (upos_of(c, i) == UPOS_VERB)
+			return -1;
+	return root;
+}
+
 /* The subject of predicate v: its own, or the one it inherits. *inherited
  * counts how far it came from. Returns the head token or -1. */
 static int find_subj(const struct ctx *c, int v, int *inherited, int depth)
@@ -487,15 +520,8 @@ static int find_subj(const struct ctx *c, int v, int *inherited, int depth)
 		(*inherited)++;
 		return find_subj(c, h, inherited, depth + 1);
 	}
-	/* "The minister who signed the deal resigned" parsed with "resigned"
-	 * as a complement of "signed" and the noun as root: the finite verb
-	 * is the main clause, its subject the noun */
-	if (base_is(r, "xcomp") && first_child(c, v, "mark") < 0 &&
-	    first_child(c, v, "aux") < 0 && !strcmp(rel_of(c, h), "acl:relcl") &&
-	    head_of(c, h) >= 0 && !strcmp(rel_of(c, head_of(c, h)), "root") &&
-	    is_nominal(c, head_of(c, h)) && (!strcmp(c->ps->xpos[v], "VBD") ||
-					    !strcmp(c->ps->xpos[v], "VBN")))
-		return head_of(c, h);
+	if ((s = promoted_main(c, v)) >= 0)
+		return s;
 	if (base_is(r, "xcomp")) {
 		int o = first_child(c, h, "obj");
 		(*inherited)++;
@@ -524,6 +550,8 @@ static int find_subj(const struct ctx *c, int v, int *inherited, int depth)
 
 static int is_passive(const struct ctx *c, int v)
 {
+	if (promoted_main(c, v) >= 0)
+		return 0;
 	if (child_exact(c, v, "aux:pass") >= 0)
 		return 1;
 	/* nsubj:pass without the auxiliary: trust it only on a participle
@@ -1019,6 +1047,8 @@ static void emit_clause(struct ctx *c, int v)
 			patient = x_head;
 	}
 	obj = first_child(c, v, "obj");
+	if (obj < 0 && !has_cop(c, v))
+		obj = first_child(c, v, "iobj");	/* "told parliament (that) ..." */
 	if (obj < 0 && amod_verb_subj(c, v) >= 0)
 		obj = x_head;
 	if (obj >= 0 && is_relpron_tok(c, obj))

@@ -491,8 +491,10 @@ static const char *sector_of(const char *s)
 	return NULL;
 }
 
-/* Append a code to kb->codes; returns its index. */
-static int code_add(struct kb *kb, const char *code, int32_t from, int32_t to, int dated)
+/* Append a code to kb->codes; returns its index. An agent code ('agent')
+ * has no country: its MUS is Muslim, not Mauritius. */
+static int code_add(struct kb *kb, const char *code, int32_t from, int32_t to, int dated,
+		    int agent)
 {
 	struct kb_code *c;
 	int ci;
@@ -503,7 +505,7 @@ static int code_add(struct kb *kb, const char *code, int32_t from, int32_t to, i
 	c->from = from;
 	c->to = to;
 	c->dated = dated;
-	ci = strcmp(code, "---") ? country_find(kb, code) : -1;
+	ci = strcmp(code, "---") && !agent ? country_find(kb, code) : -1;
 	c->country = ci >= 0 ? kb->countries[ci].code : NULL;
 	c->sector = sector_of(code + (ci >= 0 ? 3 : 0));
 	return (int)kb->ncodes++;
@@ -532,7 +534,7 @@ static int32_t entry_simple(struct kb *kb, const char *entity, int country,
 {
 	int32_t ei = entry_new(kb, entity, country, type, form, rank);
 
-	code_add(kb, code, 0, KB_DATE_OPEN, 0);
+	code_add(kb, code, 0, KB_DATE_OPEN, 0, type == ACTOR_ROLE);
 	kb->entries[ei].ncodes = 1;
 	return ei;
 }
@@ -613,6 +615,23 @@ static int contains(const char *s, size_t n, const char *needle)
 	return 0;
 }
 
+/* The type a "type=<name>" in a comment gives ("type=organization"), or 0. */
+static int type_hint(const char *s, size_t n)
+{
+	char name[16];
+	size_t i, k = 0;
+
+	for (i = 0; i + 5 <= n; i++)
+		if (!memcmp(s + i, "type=", 5))
+			break;
+	if (i + 5 > n)
+		return 0;
+	for (i += 5; i < n && k + 1 < sizeof(name) && s[i] >= 'a' && s[i] <= 'z'; i++)
+		name[k++] = s[i];
+	name[k] = '\0';
+	return (int)actor_type_from_name(name);
+}
+
 /* A code of a block being read. */
 struct tcode {
 	char code[KB_CODE_MAX + 1];
@@ -626,6 +645,7 @@ struct block {
 	size_t line;			/* line of the base phrase */
 	char base[256];			/* the base phrase as written, words by ' ' */
 	int countryinfo;		/* a "CountryInfo" comment: a person */
+	int type;			/* "# type=<name>" on the base line, or 0 */
 	int bare;			/* no code and no '[' since the base line */
 	int reported;			/* a bad line of the block was reported */
 	size_t last;			/* line of the last phrase */
@@ -840,6 +860,47 @@ static void pretty_name(const char *s, char *out, size_t outsz)
 	out[o] = '\0';
 }
 
+static const char *const titles[] = {
+	"president", "prime", "premier", "minister", "secretary", "secretary-general",
+	"general", "gen", "lt", "col", "colonel", "king", "queen", "prince", "sheikh",
+	"mr", "mrs", "ms", "dr", "foreign", "defense", "defence", "former", "ex",
+	"chancellor", "vice", "vice-president", "deputy", "un", "united", "acting",
+	"chairman", "chief", "governor", "senator", "sen", "ambassador", "pope",
+	"cardinal", "archbishop", "emir", "sultan", "crown", "marshal", "admiral",
+	"commander", "speaker", "interior", "finance", "opposition", "leader", "the",
+	NULL
+};
+
+/* Does the phrase start with a title ("President Karzai")? */
+static int titled(const struct phrase *ph)
+{
+	int i;
+
+	for (i = 0; titles[i]; i++)
+		if (!strcmp(ph->w[0], titles[i]))
+			return 1;
+	return 0;
+}
+
+/* The words of a phrase, by blanks ("'s" stays joined). */
+static void phrase_text(const struct phrase *ph, char *out, size_t outsz)
+{
+	size_t o = 0;
+	int i;
+
+	for (i = 0; i < ph->n; i++) {
+		size_t wl = strlen(ph->w[i]);
+		int glue = ph->w[i][0] == '\'';
+		if (o + wl + 2 > outsz)
+			break;
+		if (i && !glue)
+			out[o++] = ' ';
+		memcpy(out + o, ph->w[i], wl);
+		o += wl;
+	}
+	out[o] = '\0';
+}
+
 /* Store the block read so far as one entry and its phrases. */
 static void block_end(struct kb *kb, struct lines *l, struct block *b, int rank)
 {
@@ -873,6 +934,8 @@ static void block_end(struct kb *kb, struct lines *l, struct block *b, int rank)
 	}
 	if (!strcmp(b->codes[0].code, "---") && b->ncodes == 1)
 		type = ACTOR_UNKNOWN;
+	else if (b->type)
+		type = (enum actor_type)b->type;
 	else if (all_country)
 		type = ACTOR_COUNTRY;
 	else if (person)
@@ -885,12 +948,28 @@ static void block_end(struct kb *kb, struct lines *l, struct block *b, int rank)
 		type = orgw || b->ph[0].n == 1 || b->ph[0].n > 5 ||
 		       !strcmp(b->ph[0].w[0], "the") ? ACTOR_ORG : ACTOR_PERSON;
 	}
-	pretty_name(b->base, pretty, sizeof(pretty));
+	for (i = 0; b->base[i] && !(b->base[i] >= 'a' && b->base[i] <= 'z'); i++)
+		;
+	if (b->base[i])		/* written in mixed case: keep it */
+		snprintf(pretty, sizeof(pretty), "%s", b->base);
+	else
+		pretty_name(b->base, pretty, sizeof(pretty));
+	if (type == ACTOR_PERSON && titled(&b->ph[0])) {
+		/* "SECRETARY-GENERAL BAN KI-MOON" +BAN_KI-MOON: name him by
+		 * the first synonym that is a name without a title */
+		for (i = 1; i < b->nph; i++)
+			if (b->ph[i].n >= 2 && !titled(&b->ph[i])) {
+				char text[256];
+				phrase_text(&b->ph[i], text, sizeof(text));
+				pretty_name(text, pretty, sizeof(pretty));
+				break;
+			}
+	}
 	ei = entry_new(kb, type == ACTOR_COUNTRY ? NULL : pretty,
 		       type == ACTOR_COUNTRY ? country : -1, type, KB_NAME, rank);
 	for (i = 0; i < b->ncodes; i++)
 		code_add(kb, b->codes[i].code, b->codes[i].from, b->codes[i].to,
-			 b->codes[i].dated);
+			 b->codes[i].dated, 0);
 	kb->entries[ei].ncodes = (int)b->ncodes;
 	for (i = 0; i < b->nph; i++)
 		phrase_set(kb, &b->ph[i], ei, 0);
@@ -898,6 +977,7 @@ out:
 	b->nph = 0;
 	b->ncodes = 0;
 	b->countryinfo = 0;
+	b->type = 0;
 	b->reported = 0;
 }
 
@@ -967,6 +1047,7 @@ static int load_actors(struct kb *kb, const char *name, const char *buf, size_t 
 			b.line = l.line;
 			b.countryinfo = comment && contains(comment, (size_t)(line_end - comment),
 							    "CountryInfo");
+			b.type = comment ? type_hint(comment, (size_t)(line_end - comment)) : 0;
 			for (k = 0; k < pn && o + 1 < sizeof(b.base); k++)
 				b.base[o++] = s[k] == '_' || s[k] == '\t' ? ' ' : s[k];
 			while (o && b.base[o - 1] == ' ')
@@ -1137,6 +1218,34 @@ static void agent_entity(const struct phrase *ph, char *out, size_t outsz)
 	out[o] = '\0';
 }
 
+/* Stems the Phoenix agents file still has at the end of phrases
+ * ("DEFENCE_MINIST"), with the words they stand for. */
+static const char *const stems[][5] = {
+	{ "minist", "minister", "ministers", "ministry", "ministries" },
+	{ "authorit", "authority", "authorities", NULL, NULL },
+	{ "compan", "company", "companies", NULL, NULL },
+	{ "industr", "industry", "industries", NULL, NULL },
+	{ NULL, NULL, NULL, NULL, NULL }
+};
+
+/* When ph ends with a stem, add each word it stands for and return 1. */
+static int expand_stem(struct kb *kb, struct phrase *ph, int32_t ei)
+{
+	char *last = ph->w[ph->n - 1];
+	int i, k;
+
+	for (i = 0; stems[i][0]; i++)
+		if (!strcmp(last, stems[i][0]))
+			break;
+	if (!stems[i][0])
+		return 0;
+	for (k = 1; k < 5 && stems[i][k]; k++) {
+		memcpy(last, stems[i][k], strlen(stems[i][k]) + 1);
+		phrase_set(kb, ph, ei, 1);
+	}
+	return 1;
+}
+
 static int load_agents(struct kb *kb, const char *name, const char *buf, size_t len, int rank)
 {
 	struct lines l = { buf, len, 0, 0, name, 0 };
@@ -1234,6 +1343,8 @@ static int load_agents(struct kb *kb, const char *name, const char *buf, size_t 
 				agent_entity(ph, entity, sizeof(entity));
 				ei = entry_simple(kb, entity, -1, ACTOR_ROLE, KB_NAME, rank, codebuf);
 			}
+			if (expand_stem(kb, ph, ei))
+				continue;
 			phrase_set(kb, ph, ei, 1);
 			if (!expanded && !plural && plural_word(ph->w[ph->n - 1], pl)) {
 				memcpy(ph->w[ph->n - 1], pl, strlen(pl) + 1);
@@ -1503,6 +1614,8 @@ struct kb *kb_new(void)
 	bad |= load_countries(kb, "data/countries.txt", kb_data_countries,
 			      sizeof(kb_data_countries) - 1);
 	bad |= load_orgs(kb, "data/orgs.txt", kb_data_orgs, sizeof(kb_data_orgs) - 1);
+	bad |= load_actors(kb, "data/actors.txt", kb_data_actors, sizeof(kb_data_actors) - 1,
+			   RANK_DATA);
 	bad |= load_agents(kb, "data/roles.txt", kb_data_roles, sizeof(kb_data_roles) - 1,
 			   RANK_DATA);
 	if (bad) {
@@ -1582,6 +1695,18 @@ static const struct kb_code *pick_code(const struct kb *kb, const struct kb_entr
 	return best;
 }
 
+/* The entry a node names: its actor phrase when the words had a capital,
+ * else its role phrase; when it has both, the one of higher rank (a
+ * built-in role beats a loaded name: "Senate" stays a legislature). */
+static int32_t node_entry(const struct kb *kb, const struct kb_node *nd, int upper)
+{
+	int32_t a = upper ? nd->actor : -1, g = nd->agent;
+
+	if (a >= 0 && g >= 0 && kb->entries[g].rank > kb->entries[a].rank)
+		return g;
+	return a >= 0 ? a : g;
+}
+
 int kb_match(const struct kb *kb, const char *const *tok, int n, int i,
 	     const struct date *when, struct kb_hit *hit)
 {
@@ -1603,10 +1728,7 @@ int kb_match(const struct kb *kb, const char *const *tok, int n, int i,
 		if (!node)
 			break;
 		upper |= has_upper(tok[k]);
-		if (kb->nodes[node].actor >= 0 && upper)
-			ei = kb->nodes[node].actor;
-		else if (kb->nodes[node].agent >= 0)
-			ei = kb->nodes[node].agent;
+		ei = node_entry(kb, &kb->nodes[node], upper);
 		if (ei >= 0) {
 			best = k - i + 1;
 			best_e = ei;
@@ -1615,10 +1737,7 @@ int kb_match(const struct kb *kb, const char *const *tok, int n, int i,
 	if (best_e < 0 && i < n && tok[i] && (dash = strchr(tok[i], '-')) && dash > tok[i] &&
 	    fold_word(tok[i], (size_t)(dash - tok[i]), w) >= 0 && (node = edge_find(kb, 0, w))) {
 		/* "Greek-Cypriot", "U.S.-led", "Turkish-made": the first part */
-		if (kb->nodes[node].actor >= 0 && has_upper(tok[i]))
-			best_e = kb->nodes[node].actor;
-		else
-			best_e = kb->nodes[node].agent;
+		best_e = node_entry(kb, &kb->nodes[node], has_upper(tok[i]));
 		best = 1;
 	}
 	if (best_e < 0)
@@ -1673,6 +1792,36 @@ const char *kb_country_name(const struct kb *kb, const char *alpha3)
 		return NULL;
 	ci = country_find(kb, alpha3);
 	return ci >= 0 ? kb->countries[ci].name : NULL;
+}
+
+int kb_fold(const char *s, char *buf, size_t size)
+{
+	size_t o = 0, i = 0, n = s ? strlen(s) : 0;
+	char w[KB_WORD_MAX];
+
+	if (!size)
+		return -1;
+	buf[0] = '\0';
+	while (i < n) {
+		size_t j;
+		int wl;
+		while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n'))
+			i++;
+		for (j = i; j < n && s[j] != ' ' && s[j] != '\t' && s[j] != '\n'; j++)
+			;
+		if (j == i)
+			break;
+		if ((wl = fold_word(s + i, j - i, w)) < 0)
+			return -1;
+		if (o + (o ? 1 : 0) + (size_t)wl + 1 > size)
+			return -1;
+		if (o)
+			buf[o++] = ' ';
+		memcpy(buf + o, w, (size_t)wl + 1);
+		o += (size_t)wl;
+		i = j;
+	}
+	return (int)o;
 }
 
 void kb_stats(const struct kb *kb, struct kb_stats *st)

@@ -2,9 +2,9 @@
  * kb.h: the actor knowledge base. It names the actors of international
  * relations and gives them CAMEO actor codes: countries (by name, adjective,
  * people, capital or former name), intergovernmental organisations, a few
- * non-state armed groups, role words ("minister", "army") and, once loaded,
- * the persons and organisations of PETRARCH/Phoenix actor and agent
- * dictionaries.
+ * non-state armed groups, recent leaders with the dates of their offices,
+ * role words ("minister", "army") and, once loaded, the persons and
+ * organisations of PETRARCH/Phoenix actor and agent dictionaries.
  *
  * Built-in knowledge comes from the ISO 3166 tables of Debian's iso-codes
  * (embedded at build time) and from our own tables in data/ (see
@@ -67,7 +67,12 @@ void kb_free(struct kb *kb);	/* NULL is a harmless no-op */
  * what is there; a phrase already known to the built-in tables keeps its
  * built-in meaning, and a phrase given twice in loaded files takes the later
  * one (as PETRARCH does). Bad lines are reported as "file:line: ...",
- * skipped and counted (kb_stats()).
+ * skipped and counted (kb_stats()): a code line with no actor, a bad code
+ * or date ("[TURGOV 2015010-]"), an actor with no code, an agent line with
+ * no "[...]", an unknown !SET!. Two leniencies for the Phoenix files: base
+ * lines in a row with no code between them are one actor (a forgotten
+ * '+'), and the stems MINIST, AUTHORIT, COMPAN, INDUSTR ending an agent
+ * phrase stand for their words (minister(s), ministry, ministries, ...).
  * Returns 0 when every line was read, 1 when some lines were bad, -1 when the
  * file could not be read (nothing changes then). */
 int kb_load_actors(struct kb *kb, const char *path);
@@ -106,6 +111,13 @@ const char *kb_code(const char *country, const char *sector, char *buf);
  * "Türkiye", "South Korea" rather than "Korea, Republic of", "Russia" rather
  * than "Russian Federation". */
 const char *kb_country_name(const struct kb *kb, const char *alpha3);
+
+/* Fold a phrase as kb_match() compares words: ASCII lower case, Latin
+ * accents removed, typographic quotes made ASCII, abbreviation periods
+ * dropped, runs of blanks made one: "Recep Tayyip  Erdoğan" -> "recep tayyip
+ * erdogan", "U.S." -> "us". Useful to merge spellings of one name. Writes
+ * into buf (size bytes); returns the length, or -1 when it does not fit. */
+int kb_fold(const char *s, char *buf, size_t size);
 
 /* Figures for reports and tests. */
 struct kb_stats {

@@ -74,6 +74,87 @@ static size_t fix_stem(char *w, size_t n, size_t cap)
 	return n;
 }
 
+/*==== WordNet's verbs, to check the -ed/-ing rules ====*/
+
+/* The suffix rules guess ("praised" -> "prais"); WordNet's index of verbs
+ * (Debian's wordnet-base, read once on first use) tells which guess is a
+ * verb. Without the file the first guess stands. */
+#define WN_SLOTS 32768			/* power of two, > 2 x WordNet's 11.5k verbs */
+static char **wn_verbs;			/* open-addressed set of lowercase verbs */
+static int wn_loaded;
+
+static uint32_t wn_hash(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+static void wn_load(void)
+{
+	const char *dir = getenv("ENTENTE_WORDNET");
+	char path[512], line[1024];
+	FILE *f;
+
+	wn_loaded = 1;
+	snprintf(path, sizeof(path), "%s/index.verb", dir ? dir : "/usr/share/wordnet");
+	if (!(f = fopen(path, "r")))
+		return;
+	wn_verbs = xcalloc(WN_SLOTS, sizeof(*wn_verbs));
+	while (fgets(line, sizeof(line), f)) {
+		size_t n = strcspn(line, " \n");
+		uint32_t h;
+		if (line[0] == ' ' || !n || memchr(line, '_', n))
+			continue;	/* licence header, multiword verbs */
+		for (h = wn_hash(line, n) & (WN_SLOTS - 1); wn_verbs[h]; h = (h + 1) & (WN_SLOTS - 1))
+			;
+		wn_verbs[h] = xstrndup(line, n);
+	}
+	fclose(f);
+}
+
+/* 1 when w[0..n) is a WordNet verb, 0 when not, -1 when WordNet is absent. */
+static int wn_is_verb(const char *w, size_t n)
+{
+	uint32_t h;
+	if (!wn_loaded)
+		wn_load();
+	if (!wn_verbs)
+		return -1;
+	for (h = wn_hash(w, n) & (WN_SLOTS - 1); wn_verbs[h]; h = (h + 1) & (WN_SLOTS - 1))
+		if (strlen(wn_verbs[h]) == n && !memcmp(wn_verbs[h], w, n))
+			return 1;
+	return 0;
+}
+
+/* The stem of an -ed/-ing form w[0..n) without its 'cut' suffix bytes: the
+ * rules' guess, or among the other spellings (with or without 'e', one
+ * consonant or two) the one WordNet knows as a verb. */
+static size_t verb_stem(char *w, size_t n, size_t cut, size_t cap)
+{
+	size_t base = n - cut, g = fix_stem(w, base, cap), alt;
+
+	if (wn_is_verb(w, g) != 0)
+		return g;
+	/* the guess is no verb: try the bare stem, the stem with 'e', the
+	 * stem with its doubled consonant */
+	if (wn_is_verb(w, base) == 1)
+		return base;
+	if (base + 1 < cap) {
+		char keep = w[base];
+		w[base] = 'e';
+		if (wn_is_verb(w, base + 1) == 1)
+			return base + 1;
+		w[base] = keep;
+	}
+	alt = base;
+	if (alt >= 3 && w[alt - 1] == w[alt - 2] && wn_is_verb(w, alt - 1) == 1)
+		return alt - 1;
+	return g;
+}
+
 static size_t rules(const char *xpos, char *w, size_t n, size_t cap)
 {
 #define END(s) (n > strlen(s) + 1 && !memcmp(w + n - strlen(s), s, strlen(s)))
@@ -101,14 +182,14 @@ static size_t rules(const char *xpos, char *w, size_t n, size_t cap)
 		if (END("eed"))
 			return n - 1;
 		if (END("ed"))
-			return fix_stem(w, n - 2, cap);
+			return verb_stem(w, n, 2, cap);
 		return n;
 	}
 	if (!strcmp(xpos, "VBG")) {
 		if (END("ying") && n == 5)
 			return n - 3;
 		if (END("ing") && n > 5)
-			return fix_stem(w, n - 3, cap);
+			return verb_stem(w, n, 3, cap);
 		return n;
 	}
 	if (!strcmp(xpos, "JJR") || !strcmp(xpos, "RBR")) {

@@ -228,9 +228,10 @@ void tokfeat_compute(struct tokfeat *tf, const char *form);
  * (joint tag + 1, 0 = none). */
 int tagger_features(const struct tokfeat *tf, int n, int i, int t1, int t2,
 		    uint64_t *keys);
-/* Tag n tokens with the frozen table; tags[] receive joint tag ids. */
+/* Tag n tokens with the frozen table; tags[] receive joint tag ids. 'work'
+ * holds n * max(ntags, DENSE_CLS) int32s, or is NULL to allocate. */
 void tagger_run(const struct parser *p, const struct tokfeat *tf, int n,
-		int *tags);
+		int *tags, int32_t *work);
 
 /* Lemma of a form with a given joint tag; writes to out (size outsz). */
 void lemma_of(const struct parser *p, const char *form, int tag, char *out,

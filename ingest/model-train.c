@@ -26,7 +26,8 @@ void train_opts_init(struct train_opts *o)
 	o->parser_epochs = 15;
 	o->folds = 5;
 	o->seed = 1;
-	o->min_count = 1;
+	o->min_count = 6;
+	o->tagger_min_count = 4;
 	o->min_abs = 0;
 }
 
@@ -242,9 +243,12 @@ static void tagger_epoch(struct wtab *w, struct bank *tr, int *order, int norder
 }
 
 /* Tag sentences with a frozen tagger into ptag (or just score them). */
+static double tag_upos_acc;	/* UPOS accuracy of the last tag_bank() */
+
 static double tag_bank(const struct parser *p, struct bank *b, int *sel, int nsel,
 		       int store)
 {
+	long uok = 0;
 	struct tokfeat *tf = NULL;
 	int *tags = NULL, alloc = 0, k, i;
 	long ok = 0, all = 0;
@@ -258,10 +262,11 @@ static double tag_bank(const struct parser *p, struct bank *b, int *sel, int nse
 		}
 		for (i = 0; i < t->n; i++)
 			tokfeat_compute(&tf[i], t->form[i]);
-		tagger_run(p, tf, t->n, tags);
+		tagger_run(p, tf, t->n, tags, NULL);
 		for (i = 0; i < t->n; i++) {
 			ok += !strcmp(upos_name(p->tag_upos[tags[i]]), t->upos[i]) &&
 			      !strcmp(p->tag_xpos[tags[i]], t->xpos[i]);
+			uok += !strcmp(upos_name(p->tag_upos[tags[i]]), t->upos[i]);
 			all++;
 			if (store)
 				t->ptag[i] = tags[i];
@@ -269,6 +274,7 @@ static double tag_bank(const struct parser *p, struct bank *b, int *sel, int nse
 	}
 	free(tf);
 	free(tags);
+	tag_upos_acc = all ? (double)uok / (double)all : 0;
 	return all ? (double)ok / (double)all : 0;
 }
 
@@ -417,8 +423,10 @@ static void set_table(struct parser *p, int which, const struct wtab *w, double 
 		      const struct train_opts *o, size_t *bytes)
 {
 	struct ftab *t = which == 0 ? &p->tagger : which == 1 ? &p->act : &p->lab;
+	/* each update touches a feature twice (+1 gold, -1 predicted) */
+	unsigned mc = which == 0 ? o->tagger_min_count : o->min_count;
 	free(p->train_mem[which]);
-	wtab_freeze(w, now, o->min_count, o->min_abs, t, &p->train_mem[which], bytes);
+	wtab_freeze(w, now, mc, o->min_abs, t, &p->train_mem[which], bytes);
 }
 
 int parser_train(const struct train_opts *o)
@@ -531,8 +539,8 @@ int parser_train(const struct train_opts *o)
 		set_table(&p, 0, &tw, now + 1, o, &bytes[0]);
 		acc = tag_bank(&p, &dev, NULL, dev.n, 0);
 		if (!o->quiet)
-			fprintf(stderr, "tagger epoch %d: dev UPOS+XPOS %.4f (%zu rows, %.0f s)\n",
-				e + 1, acc, tw.nrows, now_seconds() - t0);
+			fprintf(stderr, "tagger epoch %d: dev UPOS+XPOS %.4f, UPOS %.4f (%zu rows, %.0f s)\n",
+				e + 1, acc, tag_upos_acc, tw.nrows, now_seconds() - t0);
 		if (acc > best) {
 			best = acc;
 			best_epoch = e + 1;

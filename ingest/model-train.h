@@ -14,7 +14,8 @@ struct train_opts {
 	int parser_epochs;
 	int folds;		/* jackknife folds for the parser's training tags; <2 = none */
 	unsigned long seed;
-	unsigned min_count;	/* prune features updated fewer times */
+	unsigned min_count;	/* prune parser features seen in fewer updates */
+	unsigned tagger_min_count;	/* the same for the tagger */
 	double min_abs;		/* prune weights below this share of the largest */
 	int quiet;
 };

@@ -375,6 +375,7 @@ struct scratch {
 	struct tokfeat *tf;
 	uint64_t *ws;
 	int *ts;
+	int32_t *work;		/* tagger scores, alloc * MAX_TAGS */
 	struct pstate st;
 };
 
@@ -398,6 +399,7 @@ void parse_release(struct parse *ps)
 		free(s->tf);
 		free(s->ws);
 		free(s->ts);
+		free(s->work);
 		pstate_free(&s->st);
 		free(s);
 	}
@@ -426,6 +428,7 @@ static void parse_grow(struct parse *ps, int n)
 		s->tf = xrealloc(s->tf, (size_t)a * sizeof(*s->tf));
 		s->ws = xrealloc(s->ws, (size_t)(a + 2) * sizeof(*s->ws));
 		s->ts = xrealloc(s->ts, (size_t)(a + 2) * sizeof(*s->ts));
+		s->work = xrealloc(s->work, (size_t)a * MAX_TAGS * sizeof(*s->work));
 		pstate_free(&s->st);
 		pstate_alloc(&s->st, a);
 		s->alloc = a;
@@ -470,7 +473,7 @@ static int tag_sentence(struct parser *p, const char *const *forms, int n,
 	ps->n = n;
 	for (i = 0; i < n; i++)
 		tokfeat_compute(&s->tf[i], forms[i]);
-	tagger_run(p, s->tf, n, ps->tag);
+	tagger_run(p, s->tf, n, ps->tag, s->work);
 	for (i = 0; i < n; i++) {
 		ps->upos[i] = p->tag_upos[ps->tag[i]];
 		ps->xpos[i] = p->tag_xpos[ps->tag[i]];

@@ -6,6 +6,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "ingest/actors.h"
 #include "ingest/dates.h"
@@ -109,17 +110,39 @@ static int span_head(const struct parse *ps, int lo, int hi)
 
 /* The temporal expression that modifies predicate v directly, or -1. When
  * several do, the nearest to the predicate in the tree wins. */
+/* Is token i the head of a clause: a verb, or a word with a copula? */
+static int is_clause_head(const struct parse *ps, int i)
+{
+	int j;
+	if (ps->upos[i] == UPOS_VERB && strncmp(ps->deprel[i], "amod", 4) &&
+	    strncmp(ps->deprel[i], "compound", 8))
+		return 1;
+	for (j = 0; j < ps->n; j++)
+		if (ps->head[j] - 1 == i && !strcmp(ps->deprel[j], "cop"))
+			return 1;
+	return 0;
+}
+
+/* The temporal expression of predicate v: the one whose head hangs from v,
+ * directly or through nominals ("attacked two facilities on Saturday" with
+ * "Saturday" under "facilities"), the nearest in the tree; or -1. */
 static int timex_of(const struct parse *ps, const struct timex *tx, int ntx, int v)
 {
-	int k, best = -1;
+	int k, best = -1, best_depth = 1 << 30;
 	for (k = 0; k < ntx; k++) {
-		int th = span_head(ps, tx[k].start, tx[k].end);
-		int h = ps->head[th] - 1;
+		int t = span_head(ps, tx[k].start, tx[k].end), depth = 0;
 		if (tx[k].kind == TIMEX_TIME)
 			continue;
-		if (th == v || h == v) {
-			if (best < 0)
-				best = k;
+		if (t != v) {
+			t = ps->head[t] - 1;
+			while (t >= 0 && t != v && !is_clause_head(ps, t) && depth < 6) {
+				t = ps->head[t] - 1;
+				depth++;
+			}
+		}
+		if (t == v && depth < best_depth) {
+			best = k;
+			best_depth = depth;
 		}
 	}
 	return best;
@@ -169,9 +192,176 @@ static int is_place_arg(struct pipeline *p, const struct asent *s, const struct 
 	return s->x->ps->upos[sp->head] == UPOS_PROPN;
 }
 
+/* A copula, a passive or a perfect: something that lasts. */
+static int is_state(const struct asent *s, const struct xtriple *x)
+{
+	int i;
+	if (x->passive || !strcmp(x->lemma, "be") || !strcmp(x->lemma, "remain"))
+		return 1;
+	for (i = 0; i < x->nrel; i++) {
+		const char *f = s->x->form[x->rel[i]];
+		if (!strcmp(f, "has") || !strcmp(f, "have") || !strcmp(f, "had") ||
+		    !strcmp(f, "been"))
+			return 1;
+	}
+	return 0;
+}
+
+/* PLOVER codes what is promised or threatened, not done yet, as its own
+ * event: "will provide aid", "offered to negotiate" are AGREE (CAMEO 03,
+ * intent to cooperate); "will attack", "plans to impose sanctions" are
+ * THREATEN (CAMEO 13). */
+static void intent_event(struct triple *t, const struct xtriple *x)
+{
+	static const struct { const char *event, *intent; } map[] = {
+		{ "CONSULT", "036" }, { "AID", "033" }, { "COOPERATE", "031" },
+		{ "CONCEDE", "035" }, { "RETREAT", "035" }, { "SUPPORT", "032" },
+		{ "ASSAULT", "138" }, { "MOBILIZE", "138" }, { "COERCE", "130" },
+		{ "SANCTION", "132" }, { NULL, NULL }
+	};
+	struct event_info ev;
+	int i;
+
+	if (!t->event || x->negated || !x->mode ||
+	    (strcmp(x->mode, "future") && strcmp(x->mode, "planned")))
+		return;
+	for (i = 0; map[i].event; i++)
+		if (!strcmp(t->event, map[i].event))
+			break;
+	if (!map[i].event || event_from_cameo(map[i].intent, &ev) < 0)
+		return;
+	free(t->event);
+	free(t->cameo);
+	t->event = xstrdup(ev.plover);
+	t->cameo = xstrdup(ev.cameo);
+	t->quad = ev.quad;
+}
+
 static int same_actor(const struct mention *a, const struct mention *b)
 {
 	return a->entity && b->entity && a->type == b->type && !strcmp(a->entity, b->entity);
+}
+
+/* "Libya offered to hand over two suspects to Britain": the relation links
+ * Libya and Britain, the suspects are its theme. When a triple's object is
+ * no actor and an oblique names one, that gives one more triple, to the
+ * actor, with the object as argument "theme". The last triple of 'out' is
+ * the one to derive from. */
+static void emit_recipient(struct pipeline *p, const struct asent *s,
+			   const struct xtriple *x, struct triple_list *out)
+{
+	static const char *const preps[] = {
+		"to", "with", "against", "on", "for", "from", "toward", "towards",
+		"into", "upon", NULL
+	};
+	const struct parse *ps = s->x->ps;
+	struct mention m[2];
+	struct xspan sp;
+	struct triple *t, *base;
+	struct strbuf sb = STRBUF_INIT;
+	size_t a;
+	int k, i;
+
+	struct xspan cand[XT_MAX_ARGS + 4];
+	const char *cprep[XT_MAX_ARGS + 4];
+	int ncand = 0, j;
+
+	/* obliques and second objects of the verb, then "to"-phrases inside
+	 * its object ("food aid to refugees in Sudan") */
+	for (k = 0; k < x->nargs; k++) {
+		if (!strcmp(x->arg_role[k], "object2")) {
+			cand[ncand] = x->args[k];
+			cprep[ncand++] = NULL;
+			continue;
+		}
+		for (i = 0; preps[i]; i++)
+			if (!strcmp(x->arg_role[k], preps[i])) {
+				cand[ncand] = x->args[k];
+				cprep[ncand++] = preps[i];
+				break;
+			}
+	}
+	for (j = 0; x->obj.head >= 0 && j < ps->n && ncand < XT_MAX_ARGS + 4; j++) {
+		int c;
+		if (ps->head[j] - 1 != x->obj.head || strncmp(ps->deprel[j], "nmod", 4) ||
+		    ps->upos[j] == UPOS_PRON)
+			continue;
+		for (c = 0; c < ps->n; c++)
+			if (ps->head[c] - 1 == j && !strcmp(ps->deprel[c], "case"))
+				break;
+		if (c == ps->n || (strcmp(ps->lemma[c], "to") && strcmp(ps->lemma[c], "for") &&
+				   strcmp(ps->lemma[c], "by") && strcmp(ps->lemma[c], "from")))
+			continue;
+		cand[ncand].head = j;
+		cand[ncand].lo = c + 1;
+		cand[ncand].hi = j + 1;
+		while (cand[ncand].hi < ps->n && ps->upos[cand[ncand].hi] == UPOS_PROPN)
+			cand[ncand].hi++;
+		cprep[ncand++] = ps->lemma[c];
+	}
+	/* "demanded that the US cancel the sale": the clause's subject */
+	for (j = 0; x->obj.head >= 0 && ps->upos[x->obj.head] == UPOS_VERB && j < ps->n &&
+		    ncand < XT_MAX_ARGS + 4; j++) {
+		if (ps->head[j] - 1 != x->obj.head || strncmp(ps->deprel[j], "nsubj", 5))
+			continue;
+		cand[ncand].head = j;
+		cand[ncand].lo = j;
+		cand[ncand].hi = j + 1;
+		while (cand[ncand].lo > 0 && ps->head[cand[ncand].lo - 1] - 1 == j &&
+		       strcmp(ps->deprel[cand[ncand].lo - 1], "punct"))
+			cand[ncand].lo--;
+		cprep[ncand++] = NULL;
+		break;
+	}
+	for (k = 0; k < ncand; k++) {
+		sp = cand[k];
+		while (sp.lo < sp.head && (ps->upos[sp.lo] == UPOS_ADP || ps->upos[sp.lo] == UPOS_DET))
+			sp.lo++;
+		memset(m, 0, sizeof(m));
+		if (actors_name(p->actors, s, &sp, NULL, &out->v[out->n - 1].subject, m) == 2)
+			mention_release(&m[1]);
+		if (!m[0].entity || (m[0].type != ACTOR_COUNTRY && m[0].type != ACTOR_ORG &&
+				     m[0].type != ACTOR_PERSON) ||
+		    same_actor(&m[0], &out->v[out->n - 1].subject)) {
+			mention_release(&m[0]);
+			continue;
+		}
+		base = &out->v[out->n - 1];
+		t = triple_list_push(out);
+		base = &out->v[out->n - 2];	/* the push may have moved it */
+		t->article = xstrdup(base->article);
+		t->sentence = base->sentence;
+		mention_copy(&t->subject, &base->subject);
+		t->object = m[0];
+		sb_adds(&sb, base->rel_text);
+		if (cprep[k]) {
+			sb_addc(&sb, ' ');
+			sb_adds(&sb, cprep[k]);
+		}
+		t->rel_text = sb_detach(&sb);
+		t->lemma = xstrdup(base->lemma);
+		t->event = base->event ? xstrdup(base->event) : NULL;
+		t->cameo = base->cameo ? xstrdup(base->cameo) : NULL;
+		t->quad = base->quad;
+		t->mode = base->mode ? xstrdup(base->mode) : NULL;
+		if (base->object.text && *base->object.text)
+			triple_add_arg(t, "theme", base->object.text);
+		actors_span_text(s, cand[k].lo, cand[k].hi, &sb);
+		for (a = 0; a < base->nargs; a++) {
+			if (strstr(sb_str(&sb), base->args[a].text) ||
+			    strstr(base->args[a].text, sb_str(&sb)))
+				continue;	/* now the object */
+			triple_add_arg(t, base->args[a].role, base->args[a].text);
+		}
+		sb_release(&sb);
+		t->date = base->date;
+		t->date_end = base->date_end;
+		t->date_source = base->date_source;
+		t->negated = base->negated;
+		t->confidence = base->confidence * 0.8;
+		t->evidence = xstrdup(base->evidence);
+		return;
+	}
 }
 
 static void emit(struct pipeline *p, const struct article *a, const struct asent *s,
@@ -194,6 +384,17 @@ static void emit(struct pipeline *p, const struct article *a, const struct asent
 		have_speaker = 1;
 	}
 	nsubj = actors_name(p->actors, s, &x->subj, have_speaker ? speaker : NULL, NULL, subj);
+	/* "It's no secret that ...": an expletive names nobody */
+	if (x->subj.head >= 0 && x->subj.hi - x->subj.lo == 1 &&
+	    !strcasecmp(s->x->form[x->subj.head], "it") &&
+	    (!strcmp(x->lemma, "be") || !strcmp(x->lemma, "seem") || !strcmp(x->lemma, "appear"))) {
+		free(subj[0].entity);
+		subj[0].entity = NULL;
+		subj[0].type = ACTOR_UNKNOWN;
+		free(subj[0].code);
+		free(subj[0].country);
+		subj[0].code = subj[0].country = NULL;
+	}
 	if (x->obj.head >= 0)
 		nobj = actors_name(p->actors, s, &x->obj, have_speaker ? speaker : NULL,
 				   &subj[0], obj);
@@ -202,6 +403,11 @@ static void emit(struct pipeline *p, const struct article *a, const struct asent
 		nobj = 1;
 	}
 	tk = find_date(ps, tx, ntx, x->date_pred);
+	/* "travelled ... in over a decade": a span of time dates a state or a
+	 * perfect ("have been fractured for a decade"), not an event */
+	if (tk >= 0 && (tx[tk].kind == TIMEX_DURATION || tx[tk].kind == TIMEX_IN) &&
+	    !is_state(s, x))
+		tk = -1;
 	memset(&start, 0, sizeof(start));
 	memset(&end, 0, sizeof(end));
 	if (tk >= 0 && timex_resolve(&tx[tk], &a->pub, x->tense, &start, &end) < 0)
@@ -220,6 +426,8 @@ static void emit(struct pipeline *p, const struct article *a, const struct asent
 		else
 			t->object.text = xstrdup("");
 		rel_text(s, x, &sb);
+		if (!sb.len)	/* "Gordon Brown's closest ally": no word says it */
+			sb_adds(&sb, x->lemma);
 		t->rel_text = sb_detach(&sb);
 		t->lemma = xstrdup(x->lemma);
 		if (event_lookup(x->lemma, x->prep,
@@ -234,6 +442,7 @@ static void emit(struct pipeline *p, const struct article *a, const struct asent
 			free(t->mode);
 			t->mode = xstrdup(x->mode);
 		}
+		intent_event(t, x);
 		if (tk >= 0) {
 			timex_text(&tx[tk], s->x->form, &sb);
 			triple_add_arg(t, "time", sb_str(&sb));
@@ -268,7 +477,10 @@ static void emit(struct pipeline *p, const struct article *a, const struct asent
 		if (t->confidence < p->min_confidence) {
 			triple_release(t);
 			out->n--;
+			continue;
 		}
+		if (!nobj || !obj[0].entity || obj[0].type == ACTOR_THING)
+			emit_recipient(p, s, x, out);
 	}
 	for (k = 0; k < 2; k++) {
 		mention_release(&subj[k]);
@@ -278,12 +490,19 @@ static void emit(struct pipeline *p, const struct article *a, const struct asent
 	sb_release(&sb);
 }
 
+static int same_str(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
 static int same_triple(const struct triple *a, const struct triple *b)
 {
 	return !strcmp(a->evidence, b->evidence) && !strcmp(a->lemma, b->lemma) &&
 	       !strcmp(a->rel_text, b->rel_text) &&
 	       !strcmp(a->subject.text, b->subject.text) &&
-	       !strcmp(a->object.text, b->object.text);
+	       !strcmp(a->object.text, b->object.text) &&
+	       same_str(a->subject.entity, b->subject.entity) &&
+	       same_str(a->object.entity, b->object.entity);
 }
 
 int pipeline_run(struct pipeline *p, const struct article *a, struct triple_list *out)
@@ -320,6 +539,7 @@ int pipeline_run(struct pipeline *p, const struct article *a, struct triple_list
 		as.text = a->text;
 		as.index = (int)si;
 		sentence_text(a->text, se, &ev);
+		actors_note(p->actors, &as);
 		nx = extract_sentence(&xs, xt, MAX_XTRIPLES);
 		ntx = timex_find(p->forms, n, tx, MAX_TIMEX);
 		for (k = 0; k < nx; k++)

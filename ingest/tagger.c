@@ -5,6 +5,7 @@
  */
 #include "ingest/tagger.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "ingest/model-int.h"
@@ -68,8 +69,8 @@ static uint64_t wat(const struct tokfeat *tf, int n, int i)
 	return tf[i].w;
 }
 
-int tagger_features(const struct tokfeat *tf, int n, int i, int t1, int t2,
-		    uint64_t *k)
+/* The features that do not depend on earlier tags. */
+static int static_features(const struct tokfeat *tf, int n, int i, uint64_t *k)
 {
 	const struct tokfeat *c = &tf[i];
 	uint64_t wm1 = wat(tf, n, i - 1), wp1 = wat(tf, n, i + 1);
@@ -86,9 +87,6 @@ int tagger_features(const struct tokfeat *tf, int n, int i, int t1, int t2,
 	k[f++] = fkey(8, c->pre[1], 0, 0);
 	k[f++] = fkey(9, c->pre[2], 0, 0);
 	k[f++] = fkey(10, c->shape, 0, 0);
-	k[f++] = fkey(11, (uint64_t)t1, 0, 0);
-	k[f++] = fkey(12, (uint64_t)t1, (uint64_t)t2, 0);
-	k[f++] = fkey(13, (uint64_t)t1, c->w, 0);
 	k[f++] = fkey(14, wm1, 0, 0);
 	k[f++] = fkey(15, wat(tf, n, i - 2), 0, 0);
 	k[f++] = fkey(16, wp1, 0, 0);
@@ -99,30 +97,60 @@ int tagger_features(const struct tokfeat *tf, int n, int i, int t1, int t2,
 	k[f++] = fkey(21, wm1, c->w, 0);
 	k[f++] = fkey(22, c->w, wp1, 0);
 	k[f++] = fkey(23, i == 0, c->shape, 0);
-	k[f++] = fkey(24, (uint64_t)t1, c->suf[2], 0);
 	k[f++] = fkey(25, (uint64_t)c->flags, i == 0, 0);
 	return f;
 }
 
+#define TAGGER_NSTATIC 22
+
+/* The features of the previous two tags (joint tag + 1, 0 = none). */
+static int tag_features(const struct tokfeat *c, int t1, int t2, uint64_t *k)
+{
+	k[0] = fkey(11, (uint64_t)t1, 0, 0);
+	k[1] = fkey(12, (uint64_t)t1, (uint64_t)t2, 0);
+	k[2] = fkey(13, (uint64_t)t1, c->w, 0);
+	k[3] = fkey(24, (uint64_t)t1, c->suf[2], 0);
+	return 4;
+}
+
+int tagger_features(const struct tokfeat *tf, int n, int i, int t1, int t2,
+		    uint64_t *k)
+{
+	int f = static_features(tf, n, i, k);
+	return f + tag_features(&tf[i], t1, t2, k + f);
+}
+
+/* Two passes: the scores of the tag-independent features of all tokens
+ * first (their lookups overlap in memory), then the greedy left-to-right
+ * pass adds the four features of the previous tags. */
 void tagger_run(const struct parser *p, const struct tokfeat *tf, int n,
-		int *tags)
+		int *tags, int32_t *work)
 {
 	uint64_t keys[TAGGER_NFEAT];
-	int32_t score[MAX_TAGS];
-	int i, nk, c, best;
+	int32_t *own = NULL, *score;
+	int i, c, best, nt = p->ntags, stride = nt < DENSE_CLS ? DENSE_CLS : nt;
 
+	if (!work)
+		work = own = xmalloc((size_t)n * (size_t)stride * sizeof(int32_t));
+	for (i = 0; i < n; i++) {
+		int nk = static_features(tf, n, i, keys);
+		score = work + (size_t)i * stride;
+		memset(score, 0, sizeof(*score) * (size_t)stride);
+		ftab_score(&p->tagger, keys, nk, score);
+	}
 	for (i = 0; i < n; i++) {
 		int t1 = i > 0 ? tags[i - 1] + 1 : 0;
 		int t2 = i > 1 ? tags[i - 2] + 1 : 0;
-		nk = tagger_features(tf, n, i, t1, t2, keys);
-		memset(score, 0, sizeof(score[0]) * (size_t)p->ntags);
+		int nk = tag_features(&tf[i], t1, t2, keys);
+		score = work + (size_t)i * stride;
 		ftab_score(&p->tagger, keys, nk, score);
 		best = 0;
-		for (c = 1; c < p->ntags; c++)
+		for (c = 1; c < nt; c++)
 			if (score[c] > score[best])
 				best = c;
 		tags[i] = best;
 	}
+	free(own);
 }
 
 int tagger_ntags(const struct parser *p)

@@ -267,6 +267,11 @@ static void emit_word(struct tk *k, const char *p, size_t n)
 	if (!is_numberish(p, n)) {
 		start = 0;
 		for (i = 1; i + 1 < n; i++) {
+			/* "Tel-Aviv", "Al-Qaeda": a name stays one token */
+			if (p[i] == '-' && isupper((unsigned char)p[start]) &&
+			    isupper((unsigned char)p[i + 1]) && isalpha((unsigned char)p[i - 1]) &&
+			    i - start > 1 && n - i > 3)
+				continue;
 			if (p[i] == '-' && p[i - 1] != '-' && p[i + 1] != '-' &&
 			    (isalnum((unsigned char)p[i - 1]) || p[i - 1] == '.' ||
 			     (unsigned char)p[i - 1] >= 0x80) &&

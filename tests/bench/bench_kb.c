@@ -3,7 +3,8 @@
  * (make bench-kb). With --match, read lines "<date>\t<text>" from stdin and
  * print, for each, the tokens matched, the code, the type and the entity of
  * the longest match at the first token ("-" when none): a harness for
- * coverage measurements.
+ * coverage measurements. With --scan, read text lines from stdin, match at
+ * every token and report the speed.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -46,9 +47,35 @@ static void match_lines(const struct kb *kb)
 	}
 }
 
+static void scan_lines(const struct kb *kb)
+{
+	static char text[1 << 22];
+	size_t len = fread(text, 1, sizeof(text) - 1, stdin), ntok = 0, hits = 0, k;
+	const char **tok = xmalloc(sizeof(*tok) * (len / 2 + 1));
+	char *p, *save = NULL;
+	double t0;
+	int rounds, r, i;
+
+	text[len] = '\0';
+	for (p = strtok_r(text, " \n\t", &save); p; p = strtok_r(NULL, " \n\t", &save))
+		tok[ntok++] = p;
+	t0 = now_seconds();
+	for (rounds = 0; now_seconds() - t0 < 0.5; rounds++)
+		for (k = 0; k < ntok; k++) {
+			struct kb_hit h;
+			r = kb_match(kb, tok, (int)ntok, (int)k, NULL, &h);
+			if (!rounds && r > 0)
+				hits++;
+		}
+	i = rounds;
+	fprintf(stderr, "kb_match: %zu tokens, %zu matches, %.0f ns per token\n", ntok, hits,
+		(now_seconds() - t0) * 1e9 / ((double)ntok * i));
+	free(tok);
+}
+
 int main(int argc, char **argv)
 {
-	int i, domatch = 0, ret = 0;
+	int i, domatch = 0, doscan = 0, ret = 0;
 	const char *dir;
 	double t0, t;
 	struct kb *kb;
@@ -56,8 +83,10 @@ int main(int argc, char **argv)
 
 	if (argc > 1 && !strcmp(argv[1], "--match"))
 		domatch = 1, argc--, argv++;
+	else if (argc > 1 && !strcmp(argv[1], "--scan"))
+		doscan = 1, argc--, argv++;
 	if (argc != 2) {
-		fprintf(stderr, "usage: bench_kb [--match] <phoenix-dir>\n");
+		fprintf(stderr, "usage: bench_kb [--match | --scan] <phoenix-dir>\n");
 		return 2;
 	}
 	dir = argv[1];
@@ -87,6 +116,8 @@ int main(int argc, char **argv)
 		st.bytes / 1048576.0);
 	if (domatch)
 		match_lines(kb);
+	if (doscan)
+		scan_lines(kb);
 	kb_free(kb);
 	return ret;
 }

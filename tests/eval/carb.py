@@ -16,7 +16,10 @@ Conversion of a triple into a CaRB tuple (triple_to_tuple)
     relation = relation.text, or relation.lemma when the text is empty
                (an implied relation: "be" for appositions and titles, which
                the scorer matches with any form of be; "have" for
-               possessives, written "has" as CaRB gold writes them)
+               possessives, written "has" as CaRB gold writes them; the
+               pipeline may also write the lemma as the text: a relation
+               "have" that is not a word of the triple's evidence is
+               implied too)
     arg1     = subject.text
     arg2...  = object.text, then the texts of "args" (time, location, ...)
                in their order
@@ -80,7 +83,8 @@ Newswire subset: CaRB dev is the QA-SRL dev set (WSJ newswire + Wikipedia)
 but the files carry no marker of the domain.  We use a documented heuristic
 (newswire_score below): PTB-style split hyphens ("fume - filled") and WSJ
 vocabulary (Mr., Corp., million, shares, analysts, yesterday, ...) count for
-newswire; unsplit hyphens ("open-air", the Wikipedia tokenisation),
+newswire; unsplit lower-case hyphens ("open-air", the Wikipedia
+tokenisation; other unsplit hyphens, as in names, count less),
 encyclopaedic words and years outside 1985-1990 count against.  Sentences
 scoring >= 2 are newswire.  --newswire-lines FILE (line numbers, one a
 line) replaces the heuristic.
@@ -92,7 +96,10 @@ import re
 import string
 import sys
 
+import triples
+
 SAID_VERBS = ("said", "told", "added", "adds", "says")
+SKIP_ROLES = frozenset(("voice", "source"))
 BE_FORMS = frozenset(("is", "are", "was", "were", "been", "being", "am",
                       "be", "'s", "'re", "'m"))
 
@@ -161,12 +168,8 @@ def read_gold(path, sentences, keep_markers=False):
 
 
 def text_of(obj, key):
-    """obj[key]["text"] as a string, '' when absent or null."""
-    part = obj.get(key)
-    if isinstance(part, dict):
-        t = part.get("text")
-        return t.strip() if isinstance(t, str) else ""
-    return ""
+    """obj[key]["text"] stripped, '' when absent or null."""
+    return triples.field(obj.get(key), "text").strip()
 
 
 def triple_to_tuple(obj):
@@ -181,8 +184,8 @@ def triple_to_tuple(obj):
     if not rel:
         r = obj.get("relation") or {}
         rel = (r.get("lemma") or "").strip() if isinstance(r, dict) else ""
-        if rel == "have":
-            rel = "has"     # an implied possession: CaRB gold writes "has"
+    if rel == "have" and "have" not in (obj.get("evidence") or "").split():
+        rel = "has"     # an implied possession: CaRB gold writes "has"
     subj = text_of(obj, "subject")
     obj_text = text_of(obj, "object")
     passive = False
@@ -217,21 +220,17 @@ def triple_to_tuple(obj):
 def read_predictions(path):
     """Return {line number: [Tuple]} and the number of triples read."""
     preds, n = {}, 0
-    with open(path, encoding="utf-8") as f:
-        for lineno, line in enumerate(f, 1):
-            line = line.strip()
-            if not line:
-                continue
-            try:
-                obj = json.loads(line)
-            except ValueError as e:
-                raise SystemExit("%s:%d: bad JSON: %s" % (path, lineno, e))
-            try:
-                sent = int(str(obj.get("article")))
-            except ValueError:
-                continue
-            preds.setdefault(sent, []).append(triple_to_tuple(obj))
-            n += 1
+    try:
+        objs = triples.read(path)
+    except ValueError as e:
+        raise SystemExit(str(e))
+    for obj in objs:
+        try:
+            sent = int(str(obj.get("article")))
+        except ValueError:
+            continue
+        preds.setdefault(sent, []).append(triple_to_tuple(obj))
+        n += 1
     return preds, n
 
 
@@ -414,7 +413,8 @@ village species century novel band league river town parish district
 championship club church station railway county king queen""".split())
 YEAR_RE = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
 SPLIT_HYPHEN_RE = re.compile(r"\w - \w")
-JOINED_HYPHEN_RE = re.compile(r"[A-Za-z0-9]-[A-Za-z0-9]")
+JOINED_HYPHEN_RE = re.compile(r"[a-z]-[a-z]")
+NAME_HYPHEN_RE = re.compile(r"[A-Za-z0-9]-[A-Za-z0-9]")
 
 
 def newswire_score(sentence):
@@ -422,7 +422,9 @@ def newswire_score(sentence):
     toks = sentence.split()
     sc = 0
     if JOINED_HYPHEN_RE.search(sentence):
-        sc -= 3
+        sc -= 3                 # open-air: Wikipedia's tokenisation
+    elif NAME_HYPHEN_RE.search(sentence):
+        sc -= 1                 # Spider-Man, RU-486, but also WSJ names
     if SPLIT_HYPHEN_RE.search(sentence):
         sc += 2
     sc += sum(2 for w in toks if w in NEWS_STRONG)
@@ -437,6 +439,26 @@ def newswire_score(sentence):
 
 def newswire_lines(sentences):
     return {i for i, s in enumerate(sentences, 1) if newswire_score(s) >= 2}
+
+
+def show_errors(gold, preds, sentences, threshold, n, out=sys.stdout):
+    """Print the n gold sentences of lowest recall at `threshold`, with
+    their gold tuples and the predictions counted there."""
+    rows = []
+    for k in sorted(gold):
+        ps = [e for e in preds.get(k, []) if threshold is None or
+              e.conf >= threshold]
+        rec = sum(max((match(g, e)[1] for e in ps), default=0.0)
+                  for g in gold[k]) / len(gold[k])
+        rows.append((rec, k, ps))
+    rows.sort(key=lambda r: (r[0], r[1]))
+    for rec, k, ps in rows[:n]:
+        out.write("\n#%d recall %.2f: %s\n" % (k, rec, sentences[k - 1]))
+        for g in gold[k]:
+            out.write("  gold: %s | %s\n" % (g.rel, " | ".join(g.args)))
+        for e in ps:
+            out.write("  pred: %s | %s  (%.2f)\n" % (e.rel, " | ".join(e.args),
+                                                   e.conf))
 
 
 def read_line_numbers(path):
@@ -470,6 +492,9 @@ def main(argv=None):
                     help="line numbers of the newswire sentences")
     ap.add_argument("--keep-markers", action="store_true",
                     help="keep 'T: '/'L: ' in gold args as the reference")
+    ap.add_argument("--show", type=int, default=0, metavar="N",
+                    help="list the N sentences of lowest recall at the best "
+                    "threshold, with gold tuples and predictions")
     a = ap.parse_args(argv)
 
     sentences = read_sentences(a.sentences)
@@ -500,6 +525,8 @@ def main(argv=None):
         if ignored:
             print("ignored %d predictions for sentences without gold" %
                   ignored)
+        if a.show:
+            show_errors(gold, preds, sentences, overall["threshold"], a.show)
     return 0
 
 

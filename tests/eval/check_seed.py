@@ -25,35 +25,31 @@ text, as in check_samples.py; "args" are the triple's extra arguments.
                        resolved (entity) to Akar or Gantz, and there is one
   he-said-akar         the "he said" after Akar's quote on the background
                        of defence cooperation is Akar
-  he-said-gantz        the "he said" after Gantz's quote on ties with
-                       Turkey turning positive is Gantz
-The last two find their triple by a two-word anchor in its evidence (not a
-copy of the article, which stays out of the repository).
+  he-said-gantz        the "he said" closing Gantz's quote on ties with
+                       Turkey (open dialogue) is Gantz
+  he-added-gantz       the "he added" after Gantz's quote on relations
+                       facing tests is Gantz
+The last three find their triple by a two-word anchor in its evidence (the
+triple's sentence; not a copy of the article, which stays out of the
+repository).
 
 Exit status: 0 when every item is found, 1 otherwise, 2 when the seed or
 the binary is missing or extract fails.
 """
 
 import argparse
-import json
 import os
 import subprocess
 import sys
+
+from triples import field, mention_has, parse_lines
 
 SEED = "../shared/seeds/000_ce1fc8bd62071faf.txt"
 STATES = ("government", "turkey", "israel", "ankara", "tel aviv", "tel-aviv")
 
 
-def field(part, key):
-    if isinstance(part, dict) and isinstance(part.get(key), str):
-        return part[key]
-    return ""
-
-
 def has(part, *wants):
-    e = field(part, "entity").lower()
-    t = field(part, "text").lower()
-    return any(w in e or w in t for w in wants)
+    return mention_has(part, wants)
 
 
 def lemma(t):
@@ -69,8 +65,7 @@ def in_object_or_args(t, want):
 
 def resolved_state(part):
     """Subject is the governments, Turkey or Israel (pronoun resolved)."""
-    return any(w in field(part, "entity").lower() for w in STATES) or \
-        any(w in field(part, "text").lower() for w in STATES)
+    return mention_has(part, STATES)
 
 
 def he_triples(triples):
@@ -78,12 +73,11 @@ def he_triples(triples):
             and field(t.get("subject"), "text").strip().lower() == "he"]
 
 
-def anchored(triples, anchor, who):
+def anchored(triples, anchor, who, lemmas=("say",)):
+    """The he-triple whose evidence holds anchor is resolved to who."""
     for t in he_triples(triples):
-        if anchor in (t.get("evidence") or "").lower():
-            return "akar" in field(t.get("subject"), "entity").lower() \
-                if who == "akar" else \
-                "gantz" in field(t.get("subject"), "entity").lower()
+        if lemma(t) in lemmas and anchor in (t.get("evidence") or "").lower():
+            return who in field(t.get("subject"), "entity").lower()
     return False
 
 
@@ -134,8 +128,9 @@ ITEMS = [
     ("he-said", he_said),
     ("he-said-akar", lambda ts: anchored(ts, "significant background",
                                          "akar")),
-    ("he-said-gantz", lambda ts: anchored(ts, "positive direction",
-                                          "gantz")),
+    ("he-said-gantz", lambda ts: anchored(ts, "open dialogue", "gantz")),
+    ("he-added-gantz", lambda ts: anchored(ts, "looks promising", "gantz",
+                                           ("add",))),
 ]
 
 
@@ -167,8 +162,12 @@ def main(argv=None):
             return 2
         out = p.stdout
     # negated triples state the opposite of every item: leave them out
-    triples = [t for t in (json.loads(x) for x in out.splitlines()
-                           if x.strip()) if t.get("negated") is not True]
+    try:
+        triples = [t for t in parse_lines(out, "extract output")
+                   if t.get("negated") is not True]
+    except ValueError as err:
+        print("check_seed: %s" % err, file=sys.stderr)
+        return 2
     found = 0
     for name, test in ITEMS:
         ok = bool(test(triples))

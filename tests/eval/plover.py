@@ -24,7 +24,9 @@ Measures, over the 161 records (each record has one gold event):
   wrong event  the triples carry events but none is the gold event;
   no event     no triple carries an event (including records without
                triples);
-  source match some triple's subject is coded as one of the gold sources.
+  source match some triple's subject is coded as one of the gold sources;
+  event+source some triple has the gold event and a subject coded as a
+               gold source (a full match that ignores the target).
 A record whose source list is missing or null (one in the dev half) only
 needs the event and, if given, the target for a full match.
 
@@ -48,10 +50,15 @@ import argparse
 import json
 import sys
 
+import triples
+
 EVENT_MAP = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE",
              "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 CODE_ALIASES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
-ORG_PREFIXES = ("IGO", "NGO", "IMG", "MNC", "INS", "UIS", "NGM")
+ORG_PREFIXES = ("IGO", "NGO", "IMG", "MNC", "NGM", "UIS")  # CAMEO non-state
+
+
+KINDS = ("full", "event", "wrong_event", "no_event", "source", "event_source")
 
 
 def norm_event(label):
@@ -106,21 +113,17 @@ def read_predictions(path, records):
     """Return a list (parallel to records) of lists of triples."""
     by_id = {str(r.get("id")): i for i, r in enumerate(records)}
     out = [[] for _ in records]
-    with open(path, encoding="utf-8") as f:
-        for lineno, line in enumerate(f, 1):
-            line = line.strip()
-            if not line:
-                continue
-            try:
-                t = json.loads(line)
-            except ValueError as e:
-                raise SystemExit("%s:%d: bad JSON: %s" % (path, lineno, e))
-            art = str(t.get("article"))
-            i = by_id.get(art)
-            if i is None and art.isdigit() and 1 <= int(art) <= len(records):
-                i = int(art) - 1
-            if i is not None:
-                out[i].append(t)
+    try:
+        objs = triples.read(path)
+    except ValueError as e:
+        raise SystemExit(str(e))
+    for t in objs:
+        art = str(t.get("article"))
+        i = by_id.get(art)
+        if i is None and art.isdigit() and 1 <= int(art) <= len(records):
+            i = int(art) - 1
+        if i is not None:
+            out[i].append(t)
     return out
 
 
@@ -132,6 +135,7 @@ def judge(record, triples):
     events = [norm_event((t.get("relation") or {}).get("event"))
               for t in triples]
     res = {"event": False, "full": False, "source": False,
+           "event_source": False,
            "wrong_event": False, "no_event": False,
            "triples": len(triples)}
     for t, ev in zip(triples, events):
@@ -141,6 +145,8 @@ def judge(record, triples):
         if ev != gev:
             continue
         res["event"] = True
+        if s_ok:
+            res["event_source"] = True
         o_ok = not tgt or any_code(t.get("object"), tgt)
         if s_ok and o_ok:
             res["full"] = True
@@ -154,13 +160,14 @@ def judge(record, triples):
 def score(records, preds):
     n = len(records)
     tot = {"records": n, "full": 0, "event": 0, "wrong_event": 0,
-           "no_event": 0, "source": 0, "no_triples": 0, "triples": 0}
+           "no_event": 0, "source": 0, "event_source": 0, "no_triples": 0,
+           "triples": 0}
     per_event = {}
     judged = []
     for r, ts in zip(records, preds):
         j = judge(r, ts)
         judged.append(j)
-        for k in ("full", "event", "wrong_event", "no_event", "source"):
+        for k in KINDS:
             tot[k] += bool(j[k])
         tot["no_triples"] += not ts
         tot["triples"] += len(ts)
@@ -170,7 +177,7 @@ def score(records, preds):
         pe["full"] += j["full"]
         pe["event"] += j["event"]
     share = {k: (tot[k] / n if n else 0.0)
-             for k in ("full", "event", "wrong_event", "no_event", "source")}
+             for k in KINDS}
     return {"totals": tot, "share": share, "per_event": per_event,
             "judged": judged}
 
@@ -201,6 +208,8 @@ def cmd_score(a):
     print("  wrong event  %3d  %.3f" % (t["wrong_event"], s["wrong_event"]))
     print("  no event     %3d  %.3f" % (t["no_event"], s["no_event"]))
     print("  source match %3d  %.3f" % (t["source"], s["source"]))
+    print("  event+source %3d  %.3f" % (t["event_source"],
+                                        s["event_source"]))
     print("  per gold event (records full event):")
     for ev in sorted(res["per_event"]):
         pe = res["per_event"][ev]

@@ -42,7 +42,10 @@ else
 		    >"$OUT/carb-dev.jsonl" 2>"$OUT/carb-dev.err"; then
 			python3 tests/eval/carb.py "$E/carb-dev-gold.tsv" \
 			    "$E/carb-dev.txt" "$OUT/carb-dev.jsonl" \
-			    --curve "$OUT/carb-dev-curve.tsv" || status=1
+			    --curve "$OUT/carb-dev-curve.tsv" --show 60 \
+			    >"$OUT/carb-dev-score.txt" || status=1
+			sed -n '1,3p' "$OUT/carb-dev-score.txt"
+			echo "(P-R curve in $OUT/carb-dev-curve.tsv, worst sentences in $OUT/carb-dev-score.txt)"
 		else
 			echo "eval: extract failed on CaRB dev:"; tail -5 "$OUT/carb-dev.err"
 			status=1
@@ -57,7 +60,10 @@ else
 		if timed "$BIN" extract "$OUT/plover-dev-in.jsonl" \
 		    >"$OUT/plover-dev.jsonl" 2>"$OUT/plover-dev.err"; then
 			python3 tests/eval/plover.py score "$E/plover-dev.json" \
-			    "$OUT/plover-dev.jsonl" || status=1
+			    "$OUT/plover-dev.jsonl" --show 200 \
+			    >"$OUT/plover-dev-score.txt" || status=1
+			sed '/^  miss /d' "$OUT/plover-dev-score.txt"
+			echo "(records without a full match in $OUT/plover-dev-score.txt)"
 		else
 			echo "eval: extract failed on PLOVER dev:"; tail -5 "$OUT/plover-dev.err"
 			status=1

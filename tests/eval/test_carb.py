@@ -118,10 +118,12 @@ class Conversion(unittest.TestCase):
                "relation": {"text": "", "lemma": "travel"},
                "object": None,
                "args": [{"role": "location", "text": "to Turkey"},
+                        {"role": "source", "text": "Akar"},
                         {"role": "time", "text": "on Thursday"}],
                "confidence": 0.7}
         t = carb.triple_to_tuple(obj)
         self.assertEqual(t.rel, "travel")          # empty text -> lemma
+        # source is a marker, not a phrase: left out (voice: see below)
         self.assertEqual(t.args, ["Gantz", "to Turkey", "on Thursday"])
         self.assertEqual(t.conf, 0.7)
         obj["object"] = {"text": "Ankara"}
@@ -139,6 +141,17 @@ class Conversion(unittest.TestCase):
                                   "relation": {"text": "", "lemma": "have"},
                                   "object": {"text": "website"}})
         self.assertEqual((t.rel, t.args), ("has", ["the station", "website"]))
+        # the lemma written as the text: implied unless the sentence says it
+        t = carb.triple_to_tuple({"subject": {"text": "the station"},
+                                  "relation": {"text": "have", "lemma": "have"},
+                                  "object": {"text": "website"},
+                                  "evidence": "the station 's website"})
+        self.assertEqual(t.rel, "has")
+        t = carb.triple_to_tuple({"subject": {"text": "they"},
+                                  "relation": {"text": "have", "lemma": "have"},
+                                  "object": {"text": "a plan"},
+                                  "evidence": "they have a plan"})
+        self.assertEqual(t.rel, "have")
         # passive with an agent: back to the sentence's order, "by" last
         obj = {"article": "1",
                "subject": {"text": "Israel"},
@@ -315,6 +328,14 @@ class CommandLine(unittest.TestCase):
                               pred], capture_output=True, text=True,
                              check=True).stdout
         self.assertIn("overall   F1 0.933  P 1.000  R 0.875", txt)
+        # --show 1 lists the sentence of lowest recall (sentence 2, 0.75)
+        txt = subprocess.run([sys.executable, carb.__file__, gold, sents,
+                              pred, "--show", "1"], capture_output=True,
+                             text=True, check=True).stdout
+        self.assertIn("#2 recall 0.75: Turkey expelled", txt)
+        self.assertIn("  gold: expelled | Turkey | the ambassador", txt)
+        self.assertIn("  pred: expelled | Turkey | ambassador  (0.80)", txt)
+        self.assertNotIn("#1 recall", txt)
 
 
 if __name__ == "__main__":

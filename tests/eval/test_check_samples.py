@@ -60,7 +60,7 @@ class CheckSamples(unittest.TestCase):
         write("01-a.expected.jsonl", "\n".join(json.dumps(e) for e in [
             {"subject": "britain", "lemma": "expel", "object": "diplomats",
              "date": "2018-03-14", "code": "GBR", "event": "SANCTION"},
-            {"subject": "Russia", "lemma": ["respond", "reply"],
+            {"subject": ["Moscow", "Russia"], "lemma": ["respond", "reply"],
              "object": "expulsion"}]) + "\n")
         self.canned_a = [
             triple("Britain", "expel", "23 Russian diplomats", "ARTICLE",
@@ -102,6 +102,12 @@ class CheckSamples(unittest.TestCase):
                       "date 2018-03", p.stdout)
         self.assertIn("samples: 1 of 3 expectations found; 1 of 2 articles",
                       p.stdout)
+        # the ratchet: 1 found passes --min-found 1, fails --min-found 2
+        self.assertEqual(self.run_check("--min-found", "1").returncode, 0)
+        self.assertEqual(self.run_check("--min-found", "2").returncode, 1)
+        p = self.run_check("--min-found", "0")
+        self.assertEqual(p.returncode, 0)
+        self.assertIn("more than --min-found 0: raise it", p.stdout)
 
     def test_code_and_event(self):
         bad = json.loads(json.dumps(self.canned_a))
@@ -134,12 +140,14 @@ class CheckSamples(unittest.TestCase):
 
     def test_lint(self):
         p = self.run_check("--lint")
-        # 01-a: 2 expectations (want 3-6), "expulsion" not in its text;
+        # 01-a: 2 expectations (want 3-6), "expulsion" and "Moscow" not in
+        # its text ("Russia" is, in "Russian");
         # 02-b: 1 expectation
         self.assertEqual(p.returncode, 1)
         self.assertIn("01-a: 2 expectations, want 3-6", p.stdout)
         self.assertIn("object 'expulsion' not in the text", p.stdout)
-        self.assertIn("2 articles, 3 problems", p.stdout)
+        self.assertIn("subject 'Moscow' not in the text", p.stdout)
+        self.assertIn("2 articles, 4 problems", p.stdout)
 
     def test_repository_samples_lint(self):
         # the real samples/ are consistent: dates, 3-6 expectations each,

@@ -37,7 +37,9 @@ GOOD = [
     T("he", "say", "", None, ent="Hulusi Akar",
       evidence="There was a significant background of work, he said."),
     T("he", "say", "", None, ent="Benny Gantz",
-      evidence="Things moved in a positive direction, he said."),
+      evidence="Keep an open dialogue, he said."),
+    T("he", "add", "", None, ent="Benny Gantz",
+      evidence="It all looks promising, he added."),
 ]
 
 
@@ -57,7 +59,7 @@ class Seed(unittest.TestCase):
     def test_all_found(self):
         rc, out = run(GOOD)
         self.assertEqual(rc, 0, out)
-        self.assertIn("seed: 12 of 12 items found", out)
+        self.assertIn("seed: 13 of 13 items found", out)
 
     def test_each_item_can_fail(self):
         # wrong date on the meeting, an unresolved "he", the wrong person
@@ -65,14 +67,15 @@ class Seed(unittest.TestCase):
         bad[0]["date"] = "2022-10"
         bad[9]["subject"]["entity"] = "he"
         bad[10]["subject"]["entity"] = "Hulusi Akar"
+        bad[11]["relation"]["lemma"] = "say"   # anchored to "he added"
         bad[8]["subject"]["entity"] = "they"
         bad[8]["subject"]["text"] = "they"
         rc, out = run(bad)
         self.assertEqual(rc, 1)
         for name in ("akar-meet-gantz", "he-said", "he-said-akar",
-                     "he-said-gantz", "name-ambassadors"):
+                     "he-said-gantz", "he-added-gantz", "name-ambassadors"):
             self.assertIn("MISSING  " + name + "\n", out)
-        self.assertIn("seed: 7 of 12", out)
+        self.assertIn("seed: 7 of 13", out)
 
     def test_missing_seed(self):
         self.assertEqual(check_seed.main(["--seed", "/nonexistent"]), 2)

@@ -88,6 +88,9 @@ class Judge(unittest.TestCase):
                          [False, False, False, True, False, False])
         self.assertEqual([x["no_event"] for x in j],
                          [False, False, False, False, False, True])
+        # R3: SRBMIL subject with the right event, wrong target
+        self.assertEqual([x["event_source"] for x in j],
+                         [True, True, True, False, True, False])
         # R4's subject ITA matches gold ITL (alias), although its event
         # is wrong
         self.assertTrue(j[3]["source"])

@@ -94,6 +94,8 @@ static void test_lexicon(void)
 
 	/* the particle decides */
 	expect("call", "on", NULL, "REQUEST", "020", 1);
+	expect("call on", NULL, NULL, "REQUEST", "020", 1);
+	expect("close", NULL, "embassies", "SANCTION", "161", 4);
 	none("call", NULL, NULL);
 	expect("step", "down", NULL, "CONCEDE", "0831", 2);
 	expect("crack", "down", NULL, "ASSAULT", "175", 4);
@@ -124,6 +126,35 @@ static void test_lexicon(void)
 	expect("invade", NULL, NULL, "ASSAULT", "190", 4);
 	expect("shell", NULL, NULL, "ASSAULT", "194", 4);
 	expect("investigate", NULL, NULL, "ACCUSE", "090", 3);
+
+	/* the verbs news uses most, alone or with their usual object */
+	{
+		static const char *const common[][2] = {
+			{ "meet", NULL }, { "visit", NULL }, { "host", NULL }, { "talk", NULL },
+			{ "discuss", NULL }, { "negotiate", NULL }, { "agree", NULL },
+			{ "sign", NULL }, { "ratify", NULL }, { "cooperate", NULL },
+			{ "support", NULL }, { "praise", NULL }, { "thank", NULL }, { "aid", NULL },
+			{ "send", "aid" }, { "deliver", "weapons" }, { "withdraw", NULL },
+			{ "retreat", NULL }, { "release", NULL }, { "concede", NULL },
+			{ "request", NULL }, { "urge", NULL }, { "demand", NULL },
+			{ "accuse", NULL }, { "blame", NULL }, { "criticise", NULL },
+			{ "condemn", NULL }, { "deny", NULL }, { "reject", NULL }, { "veto", NULL },
+			{ "threaten", NULL }, { "warn", NULL }, { "protest", NULL },
+			{ "sanction", NULL }, { "expel", NULL }, { "recall", "ambassador" },
+			{ "suspend", NULL }, { "cut", "ties" }, { "mobilise", NULL },
+			{ "deploy", NULL }, { "arrest", NULL }, { "detain", NULL }, { "seize", NULL },
+			{ "attack", NULL }, { "bomb", NULL }, { "strike", NULL }, { "kill", NULL },
+			{ "invade", NULL }, { "shell", NULL }, { NULL, NULL }
+		};
+		int i, missing = 0;
+		for (i = 0; common[i][0]; i++)
+			if (event_lookup(common[i][0], NULL, common[i][1], &e) < 0) {
+				printf("  no event for '%s %s'\n", common[i][0],
+				       common[i][1] ? common[i][1] : "");
+				missing++;
+			}
+		test_cond("every common verb has an event", missing == 0);
+	}
 
 	none("frobnicate", NULL, NULL);
 	none(NULL, NULL, NULL);

@@ -55,6 +55,21 @@ static const char *code_of(const char *s, const char *when)
 	return match(s, when, &h) > 0 ? h.code : "";
 }
 
+/* The length of the first k blank-separated tokens of s, with the blanks. */
+static int tokens_len(const char *s, int k)
+{
+	int i = 0, seen = 0;
+
+	while (s[i] && seen < k) {
+		while (s[i] == ' ')
+			i++;
+		while (s[i] && s[i] != ' ')
+			i++;
+		seen++;
+	}
+	return i;
+}
+
 static void test_countries(void)
 {
 	struct kb_hit h;
@@ -147,6 +162,37 @@ static void test_countries(void)
 	test_cond("no name for tu", kb_country_name(kb, "tu") == NULL);
 }
 
+/* Every country record is found by its own canonical name, or, for a
+ * former state renamed since (ISO 3166-3 DHY, TMP), the whole name is a
+ * name of its successor (Dahomey is Benin). */
+static void test_every_country(void)
+{
+	char a3[4] = { 0 }, d[160];
+	int i, n = 0, bad = 0;
+
+	for (i = 0; i < 26 * 26 * 26; i++) {
+		const char *name;
+		struct kb_hit h;
+		int k;
+
+		a3[0] = (char)('A' + i / 676);
+		a3[1] = (char)('A' + i / 26 % 26);
+		a3[2] = (char)('A' + i % 26);
+		if (!(name = kb_country_name(kb, a3)))
+			continue;
+		n++;
+		k = match(name, NULL, &h);
+		if (k > 0 && h.country && (!strcmp(h.country, a3) || h.form == KB_FORMER ||
+					   (int)strlen(name) == tokens_len(name, k)))
+			continue;
+		snprintf(d, sizeof(d), "%s '%s' is found by its name", a3, name);
+		test_cond(d, 0);
+		bad++;
+	}
+	test_cond("every country record has a name", n >= 279);
+	test_cond("every country is found by its name", bad == 0);
+}
+
 static void test_orgs(void)
 {
 	struct kb_hit h;
@@ -171,10 +217,52 @@ static void test_orgs(void)
 	test_streq("Hamas country", h.country, "PSE");
 	test_streq("Hamas sector", h.sector, "REB");
 	test_streq("Hezbollah", code_of("Hezbollah", NULL), "LBNREB");
-	test_streq("Taliban", code_of("Taliban", NULL), "AFGREB");
+	test_streq("Taliban, most recent", code_of("Taliban", NULL), "AFGGOV");
 	test_streq("ISIL", code_of("ISIL", NULL), "IMGMUSISI");
 	test_cond("Islamic State is two tokens", match("Islamic State fighters", NULL, &h) == 2);
 	test_streq("al-Qaeda, a hyphenated name", code_of("al-Qaeda", NULL), "IMGMUSALQ");
+}
+
+static void test_actors(void)
+{
+	struct kb_hit h;
+
+	test_cond("Hulusi Akar, built in", match("Hulusi Akar", "2016-05-01", &h) == 2);
+	test_streq("Akar in 2016: chief of the general staff", h.code, "TURMIL");
+	test_cond("Akar is a person", h.type == ACTOR_PERSON);
+	test_streq("Akar in 2020: defence minister, so the government",
+		   code_of("Hulusi Akar", "2020-01-15"), "TURGOV");
+	test_streq("Erdoğan in 2020", code_of("Erdoğan", "2020-01-01"), "TURGOV");
+	test_cond("Recep Tayyip Erdoğan", match("Recep Tayyip Erdogan", NULL, &h) == 3);
+	test_streq("Erdoğan's entity keeps its accent", h.entity, "Recep Tayyip Erdoğan");
+	test_streq("Gantz in 2021", code_of("Benny Gantz", "2021-03-01"), "ISRGOV");
+	test_streq("Gantz in 2012", code_of("Benny Gantz", "2012-03-01"), "ISRMIL");
+	test_cond("Bashar al-Assad", match("Bashar al-Assad", "2015", &h) == 2);
+	test_streq("Assad's entity", h.entity, "Bashar al-Assad");
+	test_streq("Assad in 2015", h.code, "SYRGOV");
+	test_streq("Zelenskyy", code_of("Zelenskyy", "2023-01-01"), "UKRGOV");
+	test_cond("Taliban", match("Taliban", "2019-01-01", &h) == 1);
+	test_cond("the Taliban are an organisation", h.type == ACTOR_ORG);
+	test_streq("Taliban in 2019: rebels", h.code, "AFGREB");
+	test_streq("Taliban in 2022: the government", code_of("Taliban", "2022-01-01"), "AFGGOV");
+	test_streq("Guterres in 2020", code_of("António Guterres", "2020-01-01"), "IGOUNO");
+	test_streq("Guterres in 2000", code_of("Antonio Guterres", "2000-01-01"), "PRTGOV");
+}
+
+static void test_fold(void)
+{
+	char buf[64];
+
+	test_cond("fold a name", kb_fold("Recep Tayyip  Erdoğan", buf, sizeof(buf)) == 20);
+	test_streq("folded name", buf, "recep tayyip erdogan");
+	kb_fold("U.S.", buf, sizeof(buf));
+	test_streq("folded U.S.", buf, "us");
+	kb_fold("Côte d’Ivoire", buf, sizeof(buf));
+	test_streq("folded Côte d’Ivoire", buf, "cote d'ivoire");
+	kb_fold("ŞIRNAK Ålesund Łódź", buf, sizeof(buf));
+	test_streq("folded Latin letters", buf, "sirnak alesund lodz");
+	test_cond("too small a buffer", kb_fold("Erdoğan", buf, 4) == -1);
+	test_cond("empty", kb_fold("", buf, sizeof(buf)) == 0 && !buf[0]);
 }
 
 static void test_roles(void)
@@ -252,9 +340,9 @@ static void test_fixture_actors(void)
 	if (msg) {
 		test_cond("code without an actor, line 3",
 			  strstr(msg, FIXTURES "actors.txt:3: code without an actor") != NULL);
-		test_cond("bad date, line 23", strstr(msg, FIXTURES "actors.txt:23: bad date") != NULL);
-		test_cond("no code, line 24", strstr(msg, FIXTURES "actors.txt:24: no code") != NULL);
-		test_cond("bad code, line 26", strstr(msg, FIXTURES "actors.txt:26: bad code") != NULL);
+		test_cond("bad date, line 25", strstr(msg, FIXTURES "actors.txt:25: bad date") != NULL);
+		test_cond("no code, line 26", strstr(msg, FIXTURES "actors.txt:26: no code") != NULL);
+		test_cond("bad code, line 28", strstr(msg, FIXTURES "actors.txt:28: bad code") != NULL);
 		test_cond("nothing about good lines", strstr(msg, "actors.txt:16:") == NULL);
 	}
 	free(msg);
@@ -262,28 +350,35 @@ static void test_fixture_actors(void)
 	test_cond("four bad lines counted", st.bad_lines == 4);
 
 	/* the code depends on the date */
-	test_cond("Hulusi Akar", match("Hulusi Akar", "2016-05-01", &h) == 2);
-	test_streq("Akar in 2016: military", h.code, "TURMIL");
-	test_cond("Akar is a person", h.type == ACTOR_PERSON);
-	test_streq("Akar entity", h.entity, "Hulusi Akar");
-	test_streq("Akar in 2016 sector", h.sector, "MIL");
-	test_streq("Akar in 2020: government", code_of("Hulusi Akar", "2020-01-15"), "TURGOV");
-	test_streq("Akar in 2020 (year only)", code_of("Hulusi Akar", "2020"), "TURGOV");
-	test_streq("Akar in 2024: the undated code", code_of("Hulusi Akar", "2024-02-01"), "TURELI");
-	test_streq("Akar with a title", code_of("Defense Minister Hulusi Akar", "2019-03-01"), "TURGOV");
-	test_streq("Gantz, no date: the most recent", code_of("Benny Gantz", NULL), "ISRGOV");
-	test_streq("Gantz in 2012", code_of("Benny Gantz", "2012-06-01"), "ISRMIL");
-	test_streq("Gantz in 2016: the nearest range", code_of("Benny Gantz", "2016-01-01"), "ISRMIL");
-	test_streq("YYMMDD dates", code_of("Erdogan", "2010-01-01"), "TURGOV");
-	test_streq("before the ranges", code_of("Erdogan", "1999-01-01"), "TURELI");
-	test_streq("Erdoğan folds to Erdogan", code_of("Erdoğan", "2020-01-01"), "TURGOV");
-	test_streq("PRESIDENT ERDOGAN", code_of("PRESIDENT ERDOGAN", "2020-01-01"), "TURGOV");
+	test_cond("Ehud Barak", match("Ehud Barak", "1993-05-01", &h) == 2);
+	test_streq("Barak in 1993: military", h.code, "ISRMIL");
+	test_cond("Barak is a person", h.type == ACTOR_PERSON);
+	test_streq("Barak entity", h.entity, "Ehud Barak");
+	test_streq("Barak in 1993 sector", h.sector, "MIL");
+	test_streq("Barak in 2000: government", code_of("Ehud Barak", "2000-01-15"), "ISRGOV");
+	test_streq("Barak in 2010 (year only)", code_of("Ehud Barak", "2010"), "ISRGOV");
+	test_streq("Barak in 2020: the undated code", code_of("Ehud Barak", "2020-02-01"), "ISRELI");
+	test_streq("Barak with a title", code_of("Defense Minister Ehud Barak", "2009-03-01"), "ISRGOV");
+	test_streq("Mohammed, no date: the most recent", code_of("Amina Mohammed", NULL), "IGOUNO");
+	test_streq("Mohammed in 2016", code_of("Amina Mohammed", "2016-06-01"), "NGAGOV");
+	test_streq("Mohammed in 2014: the nearest range", code_of("Amina Mohammed", "2014-01-01"), "NGAGOV");
+	test_streq("YYMMDD dates", code_of("Davutoglu", "2010-01-01"), "TURGOV");
+	test_streq("a range ends before its end date", code_of("Davutoglu", "2016-05-24"), "TURELI");
+	test_streq("an open range", code_of("Davutoglu", "2021-01-01"), "TUROPP");
+	test_streq("before the ranges", code_of("Davutoglu", "1999-01-01"), "TURELI");
+	test_streq("Davutoğlu folds to Davutoglu", code_of("Davutoğlu", "2012-01-01"), "TURGOV");
+	test_streq("PRIME MINISTER DAVUTOGLU", code_of("PRIME MINISTER DAVUTOGLU", "2015-01-01"), "TURGOV");
+	test_cond("a titled synonym", match("Prime Minister Davutoglu", "2015-01-01", &h) == 3);
+	test_streq("... names the base", h.entity, "Ahmet Davutoglu");
 	test_cond("The Mossad is two tokens", match("The Mossad", NULL, &h) == 2);
 	test_cond("The Mossad is an organisation", h.type == ACTOR_ORG);
 	test_streq("possessive split", code_of("Syria 's government", NULL), "SYRGOV");
 	test_cond("a [---] phrase names nothing", match("Turkey Point", NULL, &h) == 0);
 	test_streq("Turkey alone still matches", code_of("Turkey said", NULL), "TUR");
 	test_streq("the built-in country wins", code_of("Georgia", NULL), "GEO");
+	test_cond("a built-in role beats a loaded name", match("Parliament", NULL, &h) == 1 &&
+		  h.type == ACTOR_ROLE);
+	test_streq("Parliament stays LEG", h.code, "LEG");
 	test_streq("a good code line after a bad one", code_of("SECOND ENTRY", "2021-01-01"), "ISRGOV");
 	test_cond("an entry without a code is skipped", match("NO CODE PERSON", NULL, &h) == 0);
 
@@ -299,17 +394,21 @@ static void test_fixture_agents(void)
 
 	test_cond("the agents fixture loads with bad lines", ret == 1);
 	if (msg) {
-		test_cond("unclosed bracket, line 15",
-			  strstr(msg, FIXTURES "agents.txt:15: unclosed") != NULL);
-		test_cond("no code, line 16", strstr(msg, FIXTURES "agents.txt:16: no code") != NULL);
-		test_cond("unknown set, line 17",
-			  strstr(msg, FIXTURES "agents.txt:17: unknown substitution set") != NULL);
+		test_cond("unclosed bracket, line 17",
+			  strstr(msg, FIXTURES "agents.txt:17: unclosed") != NULL);
+		test_cond("no code, line 18", strstr(msg, FIXTURES "agents.txt:18: no code") != NULL);
+		test_cond("unknown set, line 19",
+			  strstr(msg, FIXTURES "agents.txt:19: unknown substitution set") != NULL);
 	}
 	free(msg);
 	kb_stats(kb, &st);
 	test_cond("three more bad lines", st.bad_lines == 7);
 
 	test_streq("HERDER", kb_sector(kb, "herder"), "AGR");
+	test_cond("an agent's MUS is not Mauritius", match("muftis", NULL, &h) == 1 &&
+		  h.country == NULL);
+	test_streq("muftis are MUS", h.code, "MUS");
+	test_streq("muftis' sector", h.sector, "MUS");
 	test_streq("regular plural", kb_sector(kb, "herders"), "AGR");
 	test_streq("set expansion", kb_sector(kb, "spokeswomen"), "GOV");
 	test_streq("null plural: clergy", kb_sector(kb, "clergy"), "REL");
@@ -322,6 +421,9 @@ static void test_fixture_agents(void)
 	test_streq("tourism ministry code", h.code, "GOVBUS");
 	test_streq("tourism ministry sector", h.sector, "GOV");
 	test_streq("vowel + y plural", code_of("peace envoys", NULL), "GOV");
+	test_streq("a Phoenix stem: MINIST", code_of("fisheries ministry", NULL), "GOVAGR");
+	test_streq("a Phoenix stem: ministers", code_of("fisheries ministers", NULL), "GOVAGR");
+	test_cond("the stem itself is no word", match("fisheries minist", NULL, &h) == 0);
 	test_cond("a bad line adds nothing", kb_sector(kb, "wanderer") == NULL);
 }
 
@@ -342,7 +444,10 @@ int main(void)
 	test_cond("every ISO country", st.countries >= 249);
 	test_cond("no bad built-in lines", st.bad_lines == 0);
 	test_countries();
+	test_every_country();
 	test_orgs();
+	test_actors();
+	test_fold();
 	test_roles();
 	test_fixture_actors();
 	test_fixture_agents();
