@@ -89,6 +89,19 @@ int extract_dominates(const struct parse *ps, int h, int i)
 	return 0;
 }
 
+static int is_capitalised(const char *f)
+{
+	return f[0] >= 'A' && f[0] <= 'Z';
+}
+
+static int upos_of(const struct ctx *c, int i);
+
+static int is_nominal(const struct ctx *c, int i)
+{
+	int u = upos_of(c, i);
+	return u == UPOS_NOUN || u == UPOS_PROPN || u == UPOS_PRON || u == UPOS_NUM;
+}
+
 static int in_list(const char *w, const char *const *list)
 {
 	for (; *list; list++)
@@ -126,6 +139,25 @@ static const char *const reciprocal_verbs[] = {
 	"meet", "talk", "negotiate", "agree", "clash", "fight", "cooperate",
 	"confer", "speak", "converse", "consult", "reconcile", "quarrel",
 	"compete", "sign", "trade", NULL
+};
+
+/* "held talks with", "had a meeting with": the noun carries the event. */
+static const char *const talk_verbs[] = { "hold", "have", "conduct", NULL };
+static const char *const talk_nouns[] = {
+	"talk", "meeting", "discussion", "negotiation", "call", "consultation",
+	"conversation", "summit", NULL
+};
+
+/* Nouns of events between actors: "Gantz's visit to Turkey", "talks
+ * between Ankara and Tel Aviv". */
+static const char *const event_nouns[] = {
+	"visit", "trip", "talk", "meeting", "call", "summit", "negotiation",
+	"attack", "strike", "invasion", "offensive", "raid", "agreement", "deal",
+	"treaty", "accord", "sanction", "embargo", "ban", "threat", "warning",
+	"criticism", "condemnation", "accusation", "protest", "support", "aid",
+	"recognition", "cooperation", "dialogue", "consultation", "tour",
+	"deployment", "expulsion", "apology", "request", "demand", "offer",
+	"invitation", "pledge", "proposal", "appeal", "mediation", NULL
 };
 
 static int is_say_verb(const char *lemma)
@@ -171,6 +203,7 @@ static int cuts_predicate(const char *r)
 }
 
 static int is_punct_form(const char *f);
+static int promoted_main(const struct ctx *c, int v);
 
 /* Does the modifier clause ch of h belong to h's phrase? Participial and
  * infinitival modifiers do ("the idea of running workshops", "a plan to
@@ -187,11 +220,20 @@ static int keeps_clause(const struct ctx *c, int h, int ch)
 	       !is_punct_form(c->s->form[lo]);
 }
 
+/* An apposition with no comma before it is a title and its name: "his
+ * counterpart Benjamin Gantz" stays one phrase. */
+static int close_appos(const struct ctx *c, int ch)
+{
+	int lo = c->sublo[ch];
+	return !strcmp(rel_of(c, ch), "appos") && lo > 0 && ch > head_of(c, ch) &&
+	       !is_punct_form(c->s->form[lo - 1]) && upos_of(c, ch) == UPOS_PROPN;
+}
+
 /* Collect h's phrase into [lo, hi). Children whose subtree holds 'skip'
  * (the predicate the phrase is an argument of) are left out, so that the
  * antecedent of a relative clause does not swallow its clause. */
 static void span_walk(const struct ctx *c, int h, int split_conj, int root,
-		      int pred, int skip, int *lo, int *hi)
+		      int pred, int skip, int *lo, int *hi, int *cut)
 {
 	int k;
 	if (h < *lo)
@@ -201,19 +243,24 @@ static void span_walk(const struct ctx *c, int h, int split_conj, int root,
 	for (k = 0; k < c->kn[h]; k++) {
 		int ch = c->kids[c->kstart[h] + k];
 		const char *r = rel_of(c, ch);
-		if (cuts_phrase(r, split_conj && h == root))
+		if (promoted_main(c, ch) >= 0 ||
+		    (cuts_phrase(r, split_conj && (h == root || (head_of(c, h) == root &&
+						   base_is(rel_of(c, h), "flat")))) &&
+		     !close_appos(c, ch)) ||
+		    (skip >= 0 && skip != root && extract_dominates(c->ps, ch, skip)) ||
+		    (base_is(r, "acl") && !keeps_clause(c, h, ch))) {
+			/* a phrase is a run of tokens: what is left out ends it */
+			if (ch > root && c->sublo[ch] < *cut)
+				*cut = c->sublo[ch];
 			continue;
-		if (skip >= 0 && skip != root && extract_dominates(c->ps, ch, skip))
-			continue;
-		if (base_is(r, "acl") && !keeps_clause(c, h, ch))
-			continue;
+		}
 		if (h == root && (base_is(r, "case") || base_is(r, "mark")))
 			continue;	/* the preposition goes with the relation */
 		if (base_is(r, "punct") && h == root)
 			continue;
 		if (h == root && pred && cuts_predicate(r))
 			continue;	/* the clause around a copular predicate */
-		span_walk(c, ch, split_conj, root, pred, skip, lo, hi);
+		span_walk(c, ch, split_conj, root, pred, skip, lo, hi, cut);
 	}
 }
 
@@ -240,6 +287,7 @@ static struct xspan span_pred(const struct ctx *c, int h, int split_conj, int pr
 			      int skip)
 {
 	struct xspan sp;
+	int cut;
 	sp.head = h;
 	sp.lo = h;
 	sp.hi = h + 1;
@@ -247,7 +295,10 @@ static struct xspan span_pred(const struct ctx *c, int h, int split_conj, int pr
 		sp.lo = sp.hi = 0;
 		return sp;
 	}
-	span_walk(c, h, split_conj, h, pred, skip, &sp.lo, &sp.hi);
+	cut = c->n;
+	span_walk(c, h, split_conj, h, pred, skip, &sp.lo, &sp.hi, &cut);
+	if (sp.hi > cut)
+		sp.hi = cut > h ? cut : h + 1;
 	/* trim punctuation and conjunctions from the edges */
 	while (sp.lo < h && (is_punct_form(c->s->form[sp.lo]) ||
 			     upos_of(c, sp.lo) == UPOS_CCONJ))
@@ -255,6 +306,17 @@ static struct xspan span_pred(const struct ctx *c, int h, int split_conj, int pr
 	while (sp.hi - 1 > h && (is_punct_form(c->s->form[sp.hi - 1]) ||
 				 upos_of(c, sp.hi - 1) == UPOS_CCONJ))
 		sp.hi--;
+	/* "his counterpart Benjamin Gantz": the name heads the phrase */
+	{
+		int k;
+		for (k = 0; k < c->kn[h]; k++) {
+			int ch = c->kids[c->kstart[h] + k];
+			if (close_appos(c, ch) && upos_of(c, h) == UPOS_NOUN && ch < sp.hi) {
+				sp.head = ch;
+				break;
+			}
+		}
+	}
 	/* a quoted title keeps its quotes: `` Kormoran '' */
 	if (sp.lo > 0 && sp.hi < c->n && is_open_quote(c->s->form[sp.lo - 1]) &&
 	    is_close_quote(c->s->form[sp.hi])) {
@@ -284,12 +346,24 @@ static int conjuncts(const struct ctx *c, int h, int *out, int max, int common)
 	if (upos_of(c, h) != UPOS_PROPN && upos_of(c, h) != UPOS_PRON &&
 	    !(common && upos_of(c, h) == UPOS_NOUN))
 		return n;
+	/* "Akar/RB and Gantz": the first name hangs off the verb as an adverb */
+	if (h >= 2 && h - 2 == 0 && upos_of(c, 1) == UPOS_CCONJ && head_of(c, 1) == h &&
+	    upos_of(c, h) == UPOS_PROPN && c->kn[0] == 0 && is_capitalised(c->s->form[0]) &&
+	    (upos_of(c, 0) == UPOS_ADV || upos_of(c, 0) == UPOS_ADJ) && head_of(c, 0) == head_of(c, h))
+		out[n++] = 0;
 	for (k = 0; k < c->kn[h] && n < max; k++) {
 		int ch = c->kids[c->kstart[h] + k];
 		if (base_is(rel_of(c, ch), "conj") &&
 		    (upos_of(c, ch) == UPOS_PROPN || upos_of(c, ch) == UPOS_NOUN ||
 		     upos_of(c, ch) == UPOS_PRON))
 			out[n++] = ch;
+	}
+	/* in sentence order */
+	for (k = 1; k < n; k++) {
+		int x = out[k], j = k;
+		for (; j > 0 && out[j - 1] > x; j--)
+			out[j] = out[j - 1];
+		out[j] = x;
 	}
 	return n;
 }
@@ -329,12 +403,27 @@ static int is_obl(const struct ctx *c, int v, int ch)
 	return base_is(r, "nmod") && strcmp(r, "nmod:poss") && mistagged_verb(c, v);
 }
 
+/* A finite verb the parser hung on the next noun as an adjective:
+ * "Protesters stormed/VBD/amod embassy". Returns the subject it should
+ * have (the noun right before it), or -1. Its object is the noun. */
+static int amod_verb_subj(const struct ctx *c, int v)
+{
+	int h = head_of(c, v), i = v - 1;
+	if (upos_of(c, v) != UPOS_VERB || strcmp(rel_of(c, v), "amod") ||
+	    strcmp(c->ps->xpos[v], "VBD") || h <= v || i < 0)
+		return -1;
+	if (upos_of(c, i) != UPOS_NOUN && upos_of(c, i) != UPOS_PROPN &&
+	    upos_of(c, i) != UPOS_PRON)
+		return -1;
+	return i;
+}
+
 static int is_predicate(const struct ctx *c, int v)
 {
 	const char *r = rel_of(c, v);
 	if (has_cop(c, v))
 		return 1;
-	if (mistagged_verb(c, v))
+	if (mistagged_verb(c, v) || amod_verb_subj(c, v) >= 0)
 		return 1;
 	if (upos_of(c, v) != UPOS_VERB)
 		return 0;
@@ -360,6 +449,56 @@ static int own_subj(const struct ctx *c, int v)
 	return best;
 }
 
+/* A name the tagger took for an adverb or adjective at the start of the
+ * sentence, right before its verb, which has no subject: "Akar/RB met
+ * Gantz", "Akar/RB and Gantz held talks" (then the name's conjunct is the
+ * subject and conjuncts() brings the first name back). -1 if none. */
+static int untagged_name_subj(const struct ctx *c, int v)
+{
+	int k;
+	for (k = 0; k < c->kn[v]; k++) {
+		int ch = c->kids[c->kstart[v] + k];
+		int u = upos_of(c, ch);
+		if (ch != 0 || (u != UPOS_ADV && u != UPOS_ADJ) || c->kn[ch] ||
+		    !is_capitalised(c->s->form[ch]) || !base_is(rel_of(c, ch), "advmod"))
+			continue;
+		if (ch + 1 == v)
+			return ch;
+	}
+	return -1;
+}
+
+/* "The minister who signed the deal resigned" parsed with the noun as
+ * root and "resigned" hung inside the relative clause (as its complement,
+ * or as a modifier of "deal"): the last verb is the main clause, and its
+ * subject is the root noun. Returns that noun, or -1. */
+static int promoted_main(const struct ctx *c, int v)
+{
+	const char *r = rel_of(c, v), *x = c->ps->xpos[v];
+	int root = -1, i, rc = -1;
+	if (upos_of(c, v) != UPOS_VERB || (strcmp(x, "VBD") && strcmp(x, "VBN")) ||
+	    !(base_is(r, "xcomp") || base_is(r, "acl") || base_is(r, "conj")) ||
+	    !strcmp(r, "acl:relcl"))
+		return -1;
+	if (first_child(c, v, "mark") >= 0 || first_child(c, v, "aux") >= 0 ||
+	    first_child(c, v, "nsubj") >= 0 || first_child(c, v, "obj") >= 0)
+		return -1;
+	for (i = head_of(c, v); i >= 0; i = head_of(c, i)) {
+		if (!strcmp(rel_of(c, i), "acl:relcl") && rc < 0)
+			rc = i;
+		if (head_of(c, i) < 0)
+			root = i;
+	}
+	if (root < 0 || rc < 0 || head_of(c, rc) != root || !is_nominal(c, root) ||
+	    upos_of(c, root) == UPOS_PRON || first_child(c, root, "cop") >= 0 || v < rc)
+		return -1;
+	/* the noun has no verb of its own: v ends the sentence's clause */
+	for (i = v + 1; i < c->n; i++)
+		if (upos_of(c, i) == UPOS_VERB)
+			return -1;
+	return root;
+}
+
 /* The subject of predicate v: its own, or the one it inherits. *inherited
  * counts how far it came from. Returns the head token or -1. */
 static int find_subj(const struct ctx *c, int v, int *inherited, int depth)
@@ -369,6 +508,10 @@ static int find_subj(const struct ctx *c, int v, int *inherited, int depth)
 
 	if (s < 0)
 		s = first_child(c, v, "csubj");
+	if (s < 0)
+		s = untagged_name_subj(c, v);
+	if (s < 0)
+		s = amod_verb_subj(c, v);
 	if (s >= 0)
 		return s;
 	if (depth > 8 || h < 0)
@@ -377,6 +520,8 @@ static int find_subj(const struct ctx *c, int v, int *inherited, int depth)
 		(*inherited)++;
 		return find_subj(c, h, inherited, depth + 1);
 	}
+	if ((s = promoted_main(c, v)) >= 0)
+		return s;
 	if (base_is(r, "xcomp")) {
 		int o = first_child(c, h, "obj");
 		(*inherited)++;
@@ -405,6 +550,8 @@ static int find_subj(const struct ctx *c, int v, int *inherited, int depth)
 
 static int is_passive(const struct ctx *c, int v)
 {
+	if (promoted_main(c, v) >= 0)
+		return 0;
 	if (child_exact(c, v, "aux:pass") >= 0)
 		return 1;
 	/* nsubj:pass without the auxiliary: trust it only on a participle
@@ -655,11 +802,6 @@ static int find_source(const struct ctx *c, int v)
 	return -1;
 }
 
-static int is_nominal(const struct ctx *c, int i)
-{
-	int u = upos_of(c, i);
-	return u == UPOS_NOUN || u == UPOS_PROPN || u == UPOS_PRON || u == UPOS_NUM;
-}
 
 /* The antecedent of relative pronoun 'pron' in the clause of v: the noun
  * the clause modifies, or, when the parser hung the clause elsewhere, the
@@ -669,8 +811,14 @@ static int antecedent(const struct ctx *c, int pron, int v)
 	int h = head_of(c, v), i = pron - 1;
 	while (i >= 0 && (is_punct_form(c->s->form[i]) || upos_of(c, i) == UPOS_ADP))
 		i--;
-	if (base_is(rel_of(c, v), "acl") && h >= 0 && is_nominal(c, h))
+	if (base_is(rel_of(c, v), "acl") && h >= 0 && is_nominal(c, h)) {
+		/* the parser often hangs the clause one noun too high: "the
+		 * envoy of Turkey, which ..." prefers the noun just before */
+		if (i >= 0 && i != h && is_nominal(c, i) && upos_of(c, i) != UPOS_PRON &&
+		    extract_dominates(c->ps, h, i))
+			return i;
 		return h;
+	}
 	if (i >= 0 && is_nominal(c, i) && !is_relative_pronoun(c, i))
 		return i;
 	return h >= 0 && is_nominal(c, h) ? h : -1;
@@ -735,6 +883,7 @@ struct clause {
 	int top;		/* the outermost of v and its light verbs */
 	int base;		/* whose light verbs they are: v, or the verb v is
 				 * coordinated with */
+	int noun;		/* event noun in the relation ("held talks"), or -1 */
 	int subj, obj, agent, prep_obl, source;
 	int passive, passive_form, neg;
 	enum tense tense;
@@ -752,12 +901,15 @@ static void add_obliques(const struct ctx *c, struct xtriple *t, const struct cl
 		int ch = c->kids[c->kstart[w] + k];
 		const char *r = rel_of(c, ch);
 		int cs;
-		if (ch == cl->obj || ch == cl->agent || ch == cl->subj || is_relpron_tok(c, ch))
+		if (ch == cl->obj || ch == cl->agent || ch == cl->subj || ch == cl->noun ||
+		    is_relpron_tok(c, ch))
 			continue;
 		if (is_obl(c, w, ch)) {
 			cs = first_child(c, ch, "case");
 			add_arg(c, t, ch, cs >= 0 ? lemma_of(c, cs) :
-				is_time_phrase(c, ch) ? "time" : "obl", cl->v);
+				is_time_phrase(c, ch) ? "time" : "obl",
+				cl->agent >= 0 && extract_dominates(c->ps, ch, cl->agent) ?
+				cl->agent : cl->v);
 		} else if (w == cl->v && (base_is(r, "iobj") || base_is(r, "obj"))) {
 			add_arg(c, t, ch, "object2", cl->v);
 		}
@@ -828,6 +980,7 @@ static void fill_triple(const struct ctx *c, struct xtriple *t, const struct cla
 		rel_add(t, first_child(c, x, "mark"));
 	}
 	rel_core(c, v, t, !has_cop(c, v));
+	rel_add(t, cl->noun);
 	if (cl->obj == cl->prep_obl && cl->obj >= 0)
 		rel_add(t, first_child(c, cl->obj, "case"));
 	if (has_cop(c, v))
@@ -863,6 +1016,7 @@ static void emit_clause(struct ctx *c, int v)
 	struct clause info;
 
 	info.nlight = 0;
+	info.noun = -1;
 	top = v;
 	/* "were able to reinforce the hotel and defeat the attacks": a verb
 	 * coordinated with a complement shares its light verbs */
@@ -898,6 +1052,8 @@ static void emit_clause(struct ctx *c, int v)
 	obj = first_child(c, v, "obj");
 	if (obj < 0 && !has_cop(c, v))
 		obj = first_child(c, v, "iobj");	/* "told parliament (that) ..." */
+	if (obj < 0 && amod_verb_subj(c, v) >= 0)
+		obj = x_head;
 	if (obj >= 0 && is_relpron_tok(c, obj))
 		obj = antecedent(c, obj, v);
 	if (has_cop(c, v)) {
@@ -933,6 +1089,9 @@ static void emit_clause(struct ctx *c, int v)
 			obj = prep_obl;
 		else if (ccomp >= 0 && !has_cop(c, v))
 			obj = ccomp;
+		else if (!strcmp(rel_of(c, v), "parataxis") && is_say_verb(lemma_of(c, v)) &&
+			 x_head >= 0)
+			obj = x_head;	/* "Israel expelled the envoy, Erdogan said" */
 	}
 	if (passive) {
 		/* active order: the agent acts on the patient */
@@ -974,13 +1133,31 @@ static void emit_clause(struct ctx *c, int v)
 			snprintf(lemma, sizeof(lemma), "%s %s", lemma_of(c, v), lemma_of(c, prt));
 		else
 			snprintf(lemma, sizeof(lemma), "%s", lemma_of(c, v));
-		/* light-verb constructions: "hold talks with" -> "hold talk" */
+		/* light-verb constructions: "hold talks with X" -> "hold talk",
+		 * the object is X; "A and B held talks": A-hold talk-B */
 		if (obj >= 0 && obj == first_child(c, v, "obj") &&
-		    (!strcmp(lemma_of(c, v), "hold") || !strcmp(lemma_of(c, v), "have")) &&
-		    (!strcmp(lemma_of(c, obj), "talk") || !strcmp(lemma_of(c, obj), "meeting") ||
-		     !strcmp(lemma_of(c, obj), "discussion") ||
-		     !strcmp(lemma_of(c, obj), "negotiation") || !strcmp(lemma_of(c, obj), "call")))
+		    in_list(lemma_of(c, v), talk_verbs) && in_list(lemma_of(c, obj), talk_nouns)) {
+			int with = -1;
 			snprintf(lemma, sizeof(lemma), "%s %s", lemma_of(c, v), lemma_of(c, obj));
+			info.noun = obj;
+			for (k = 0; k < c->kn[obj] && with < 0; k++) {
+				int ch = c->kids[c->kstart[obj] + k];
+				if (base_is(rel_of(c, ch), "nmod") &&
+				    (case_is(c, ch, "with") || case_is(c, ch, "between")))
+					with = ch;
+			}
+			for (k = 0; k < c->kn[v] && with < 0; k++) {
+				int ch = c->kids[c->kstart[v] + k];
+				if (is_obl(c, v, ch) && case_is(c, ch, "with"))
+					with = ch;
+			}
+			if (with >= 0) {
+				obj = prep_obl = with;
+				prep = lemma_of(c, first_child(c, with, "case"));
+			} else {
+				obj = -1;
+			}
+		}
 	}
 
 	fl = 0;
@@ -1026,19 +1203,40 @@ static void emit_clause(struct ctx *c, int v)
 	info.lemma = lemma;
 
 	nsubj = conjuncts(c, subj, subjs, 8, 0);
-	/* "Akar and Gantz met in Ankara": each met the other; the place is an
-	 * argument, not the one they met */
-	if (nsubj >= 2 && obj == prep_obl && obj >= 0 && prep && strcmp(prep, "with") &&
-	    in_list(lemma_of(c, v), reciprocal_verbs)) {
-		obj = prep_obl = -1;
-		info.obj = info.prep_obl = -1;
-		info.prep = NULL;
+	/* "Xi and Putin signed" parsed as two subjects of the verb: names
+	 * with a conjunction between them are coordinated */
+	if (subj == own_subj(c, top) && upos_of(c, subj) == UPOS_PROPN) {
+		for (k = 0; k < c->kn[top] && nsubj < 8; k++) {
+			int ch = c->kids[c->kstart[top] + k], i, cc = 0;
+			if (ch == subj || !base_is(rel_of(c, ch), "nsubj") ||
+			    upos_of(c, ch) != UPOS_PROPN)
+				continue;
+			for (i = ch < subj ? ch : subj; i < (ch < subj ? subj : ch); i++)
+				if (upos_of(c, i) == UPOS_CCONJ)
+					cc = 1;
+			if (cc)
+				subjs[nsubj++] = ch;
+		}
+		for (k = 1; k < nsubj; k++) {
+			int x = subjs[k], j = k;
+			for (; j > 0 && subjs[j - 1] > x; j--)
+				subjs[j] = subjs[j - 1];
+			subjs[j] = x;
+		}
 	}
 	nobj = obj < 0 ? 0 : obj == v ? 1 : conjuncts(c, obj, objs, 8, 0);
 	if (obj == v)
 		objs[0] = v;
 	/* "Akar and Gantz met": each meets the other */
-	if (nobj == 0 && nsubj >= 2 && in_list(lemma_of(c, v), reciprocal_verbs)) {
+	/* "Akar and Gantz met in Ankara": the place is an extra argument */
+	if (nsubj >= 2 && obj >= 0 && obj == prep_obl && prep && strcmp(prep, "with") &&
+	    strcmp(prep, "to") && in_list(lemma_of(c, v), reciprocal_verbs)) {
+		info.obj = info.prep_obl = -1;
+		info.prep = NULL;
+		nobj = 0;
+	}
+	if (nobj == 0 && nsubj >= 2 && (in_list(lemma_of(c, v), reciprocal_verbs) ||
+					 info.noun >= 0)) {
 		for (si = 0; si < nsubj; si++)
 			for (oi = si + 1; oi < nsubj; oi++) {
 				struct xtriple *t = new_triple(c);
@@ -1177,6 +1375,79 @@ static void emit_title(struct ctx *c, int h)
 	emit_be(c, name, title, h, XT_APPOS, 0.5);
 }
 
+/* The nominal modifier of n introduced by one of 'preps', or -1. */
+static int nmod_with(const struct ctx *c, int n, const char *const *preps)
+{
+	int k;
+	for (k = 0; k < c->kn[n]; k++) {
+		int ch = c->kids[c->kstart[n] + k];
+		int cs = first_child(c, ch, "case");
+		if (base_is(rel_of(c, ch), "nmod") && strcmp(rel_of(c, ch), "nmod:poss") &&
+		    cs >= 0 && in_list(lemma_of(c, cs), preps))
+			return ch;
+	}
+	return -1;
+}
+
+/* "Gantz's visit to Turkey" -> Gantz-visit-Turkey; "the visit of Gantz to
+ * Turkey" too; "talks between Ankara and Tel Aviv" -> Ankara-talk-Tel Aviv.
+ * n is an event noun; the triple is dated and tensed by the clause the
+ * noun stands in. */
+static void emit_nominal(struct ctx *c, int n)
+{
+	static const char *const to_preps[] = {
+		"to", "with", "against", "on", "into", "toward", "towards", NULL
+	};
+	static const char *const of_prep[] = { "of", "by", NULL };
+	static const char *const between[] = { "between", NULL };
+	int subj = -1, obj = -1, k, cj = -1, v;
+	const char *mode = NULL;
+	struct xtriple *t;
+
+	for (k = 0; k < c->kn[n]; k++) {
+		int ch = c->kids[c->kstart[n] + k];
+		if (!strcmp(rel_of(c, ch), "nmod:poss") && ch < n)
+			subj = ch;
+	}
+	if (subj < 0 && (subj = nmod_with(c, n, of_prep)) >= 0 &&
+	    upos_of(c, subj) != UPOS_PROPN)
+		subj = -1;
+	obj = nmod_with(c, n, to_preps);
+	if (subj < 0 && obj < 0 && (subj = nmod_with(c, n, between)) >= 0) {
+		for (k = 0; k < c->kn[subj] && cj < 0; k++) {
+			int ch = c->kids[c->kstart[subj] + k];
+			if (base_is(rel_of(c, ch), "conj"))
+				cj = ch;
+		}
+		obj = cj;
+	}
+	if (subj < 0 || obj < 0 || subj == obj)
+		return;
+	if (!(t = new_triple(c)))
+		return;
+	t->kind = XT_NOMINAL;
+	t->subj = span_of(c, subj, cj >= 0, n);
+	t->obj = span_of(c, obj, cj >= 0, n);
+	t->reciprocal = cj >= 0;
+	t->pred = n;
+	t->date_pred = n;
+	rel_add(t, n);
+	if (cj < 0)
+		rel_add(t, first_child(c, obj, "case"));
+	t->prep = cj < 0 ? lemma_of(c, first_child(c, obj, "case")) : NULL;
+	snprintf(t->lemma, sizeof(t->lemma), "%s", lemma_of(c, n));
+	/* the clause the noun stands in gives the tense */
+	for (v = head_of(c, n), k = 0; v >= 0 && k < 8 && !is_predicate(c, v); k++)
+		v = head_of(c, v);
+	t->tense = TENSE_PAST;
+	if (v >= 0)
+		tense_mode(c, v, &t->tense, &mode);
+	t->mode = mode;
+	t->flags = upos_of(c, subj) == UPOS_PRON ? XF_PRONSUBJ : 0;
+	t->confidence = upos_of(c, subj) == UPOS_PROPN && upos_of(c, obj) == UPOS_PROPN ?
+			0.45 : 0.3;
+}
+
 /* "Descartes's reductionism", "the station's website": the possessor has
  * the thing (lemma "have", no relation tokens). Names and nouns only: not
  * pronouns, and not event nouns (see emit_nominal). */
@@ -1200,6 +1471,57 @@ static void emit_possessive(struct ctx *c, int p)
 	t->kind = XT_POSS;
 	t->confidence = 0.3;
 	snprintf(t->lemma, sizeof(t->lemma), "have");
+}
+
+/* Modifiers read as statements, the way Open IE annotates them: "a
+ * gaping loophole" -> loophole is gaping; "companies in Japan" ->
+ * companies in Japan (relation: the preposition, lemma "be"). Kind
+ * XT_MODIFIER, lowest confidence: they are for recall, not for events. */
+static void emit_modifier(struct ctx *c, int m)
+{
+	static const char *const preps[] = {
+		"in", "at", "on", "from", "with", "near", "inside", NULL
+	};
+	int h = head_of(c, m), cs;
+	struct xspan subj, obj;
+	struct xtriple *t;
+
+	if (h < 0 || upos_of(c, h) != UPOS_NOUN)
+		return;
+	if (!strcmp(rel_of(c, m), "amod")) {
+		if (upos_of(c, m) != UPOS_ADJ || strcmp(c->ps->xpos[m], "JJ") || m > h ||
+		    c->kn[m] > 1)
+			return;
+		subj.head = h;
+		subj.lo = m + 1;
+		subj.hi = h + 1;
+		obj = span_of(c, m, 0, -1);
+		if (obj.hi > subj.lo)
+			return;
+	} else if (!strcmp(rel_of(c, m), "nmod") && m > h &&
+		   (cs = first_child(c, m, "case")) >= 0 && in_list(lemma_of(c, cs), preps)) {
+		subj = span_of(c, h, 1, m);
+		if (subj.hi > cs)
+			subj.hi = cs;
+		obj = span_of(c, m, 1, -1);
+		if (obj.hi - obj.lo > 8 || subj.hi - subj.lo > 8)
+			return;
+	} else {
+		return;
+	}
+	if (subj.hi <= subj.lo || obj.hi <= obj.lo || !(t = new_triple(c)))
+		return;
+	t->kind = XT_MODIFIER;
+	t->subj = subj;
+	t->obj = obj;
+	t->pred = m;
+	t->date_pred = m;
+	t->tense = TENSE_PRESENT;
+	if (!strcmp(rel_of(c, m), "nmod"))
+		rel_add(t, first_child(c, m, "case"));
+	/* adjectives are right about half the time, phrases about a fifth */
+	t->confidence = t->nrel ? 0.1 : 0.3;
+	snprintf(t->lemma, sizeof(t->lemma), "be");
 }
 
 /*==== Sentences ====*/
@@ -1256,7 +1578,11 @@ int extract_sentence(const struct xsent *s, struct xtriple *out, int max)
 			emit_apposition(&c, i);
 		if (upos_of(&c, i) == UPOS_PROPN)
 			emit_title(&c, i);
-		if (!strcmp(rel_of(&c, i), "nmod:poss"))
+		emit_modifier(&c, i);
+		if (upos_of(&c, i) == UPOS_NOUN && in_list(lemma_of(&c, i), event_nouns))
+			emit_nominal(&c, i);
+		else if (!strcmp(rel_of(&c, i), "nmod:poss") &&
+			 !in_list(lemma_of(&c, head_of(&c, i) >= 0 ? head_of(&c, i) : i), event_nouns))
 			emit_possessive(&c, i);
 		if (!is_predicate(&c, i))
 			continue;

@@ -28,8 +28,11 @@ enum xkind {
 	XT_APPOS,		/* an apposition or a title: "Gantz, the minister";
 				 * "minister Gantz": no relation tokens, lemma "be" */
 	XT_NOMINAL,		/* an event noun: "Gantz's visit to Turkey" */
-	XT_POSS			/* a possessive: "the station's website": no relation
+	XT_POSS,		/* a possessive: "the station's website": no relation
 				 * tokens, lemma "have" */
+	XT_MODIFIER		/* a modifier as a statement, for Open IE recall:
+				 * "a gaping loophole" (loophole be gaping), "companies
+				 * in Japan" (relation "in", lemma "be"); not events */
 };
 
 struct xtriple {

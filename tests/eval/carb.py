@@ -16,7 +16,10 @@ Conversion of a triple into a CaRB tuple (triple_to_tuple)
     relation = relation.text, or relation.lemma when the text is empty
                (an implied relation: "be" for appositions and titles, which
                the scorer matches with any form of be; "have" for
-               possessives, written "has" as CaRB gold writes them)
+               possessives, written "has" as CaRB gold writes them; the
+               pipeline may also write the lemma as the text: a relation
+               "have" that is not a word of the triple's evidence is
+               implied too)
     arg1     = subject.text
     arg2...  = object.text, then the texts of "args" (time, location, ...)
                in their order
@@ -181,8 +184,8 @@ def triple_to_tuple(obj):
     if not rel:
         r = obj.get("relation") or {}
         rel = (r.get("lemma") or "").strip() if isinstance(r, dict) else ""
-        if rel == "have":
-            rel = "has"     # an implied possession: CaRB gold writes "has"
+    if rel == "have" and "have" not in (obj.get("evidence") or "").split():
+        rel = "has"     # an implied possession: CaRB gold writes "has"
     subj = text_of(obj, "subject")
     obj_text = text_of(obj, "object")
     passive = False

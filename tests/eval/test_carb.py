@@ -141,6 +141,17 @@ class Conversion(unittest.TestCase):
                                   "relation": {"text": "", "lemma": "have"},
                                   "object": {"text": "website"}})
         self.assertEqual((t.rel, t.args), ("has", ["the station", "website"]))
+        # the lemma written as the text: implied unless the sentence says it
+        t = carb.triple_to_tuple({"subject": {"text": "the station"},
+                                  "relation": {"text": "have", "lemma": "have"},
+                                  "object": {"text": "website"},
+                                  "evidence": "the station 's website"})
+        self.assertEqual(t.rel, "has")
+        t = carb.triple_to_tuple({"subject": {"text": "they"},
+                                  "relation": {"text": "have", "lemma": "have"},
+                                  "object": {"text": "a plan"},
+                                  "evidence": "they have a plan"})
+        self.assertEqual(t.rel, "have")
         # passive with an agent: back to the sentence's order, "by" last
         obj = {"article": "1",
                "subject": {"text": "Israel"},
