@@ -404,10 +404,13 @@ static void emit(struct pipeline *p, const struct article *a, const struct asent
 		nobj = 1;
 	}
 	tk = find_date(ps, tx, ntx, x->date_pred);
-	/* "travelled ... in over a decade": a span of time dates a state or a
-	 * perfect ("have been fractured for a decade"), not an event */
+	/* "the first visit in over a decade": in a past clause, "in" and a
+	 * span of time say how long since, not when; "held the city for two
+	 * years", "will reopen in two weeks" do date it */
 	if (tk >= 0 && (tx[tk].kind == TIMEX_DURATION || tx[tk].kind == TIMEX_IN) &&
-	    !is_state(s, x))
+	    x->tense == TENSE_PAST && !is_state(s, x) &&
+	    ((tx[tk].start > 0 && !strcmp(s->x->form[tx[tk].start - 1], "in")) ||
+	     !strcmp(s->x->form[tx[tk].start], "in")))
 		tk = -1;
 	memset(&start, 0, sizeof(start));
 	memset(&end, 0, sizeof(end));
@@ -451,15 +454,19 @@ static void emit(struct pipeline *p, const struct article *a, const struct asent
 			t->date = start;
 			t->date_end = end;
 			t->date_source = DATE_SOURCE_TEXT;
-		} else if (a->pub.y && !x->mode) {
+		} else if (a->pub.y && (!x->mode || !strcmp(x->mode, "modal"))) {
+			/* what may or could happen is said now; what will or is
+			 * planned to happen has no date until the text gives one */
 			t->date = a->pub;
 			t->date_source = DATE_SOURCE_ARTICLE;
 		}
 		for (k = 0; k < x->nargs; k++) {
 			const struct xspan *ag = &x->args[k];
 			const char *role = x->arg_role[k];
-			if (tk >= 0 && ag->lo <= tx[tk].start && tx[tk].end <= ag->hi)
-				continue;	/* the time, given above */
+			/* the time itself was given above; "from the deal in May
+			 * 2018" is more than the time and stays */
+			if (tk >= 0 && tx[tk].start <= ag->head && ag->head < tx[tk].end)
+				continue;
 			actors_span_text(s, ag->lo, ag->hi, &sb);
 			if (is_place_arg(p, s, ag, role))
 				role = "location";
