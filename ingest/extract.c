@@ -945,6 +945,10 @@ static double confidence_of(const struct ctx *c, const struct xtriple *t)
 		x += 0.05;
 	if (f & XF_FAR)
 		x -= 0.05;
+	if (f & XF_NONFINITE)
+		x -= 0.08;
+	if (f & XF_EMBEDDED)
+		x -= 0.03;
 	if (t->subj.head >= 0 && upos_of(c, t->subj.head) == UPOS_PROPN)
 		x += 0.1;
 	if (t->obj.head >= 0 && upos_of(c, t->obj.head) == UPOS_PROPN)
@@ -1180,6 +1184,12 @@ static void emit_clause(struct ctx *c, int v)
 		fl |= XF_PRONSUBJ;
 	if (has_cop(c, v))
 		fl |= XF_COPULA;
+	if (base_is(rel_of(c, top), "ccomp") || base_is(rel_of(c, top), "csubj"))
+		fl |= XF_EMBEDDED;
+	if ((!strcmp(c->ps->xpos[top], "VBG") || !strcmp(c->ps->xpos[top], "VBN")) &&
+	    first_child(c, top, "aux") < 0 && child_exact(c, top, "aux:pass") < 0 &&
+	    strcmp(rel_of(c, top), "root") && !has_cop(c, v))
+		fl |= XF_NONFINITE;
 	conf = 0;
 
 	info.v = v;

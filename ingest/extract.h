@@ -75,6 +75,8 @@ struct xtriple {
 #define XF_PASSIVE	0x400	/* passive verb */
 #define XF_SPLIT	0x800	/* one of several coordinated subjects or objects */
 #define XF_LONG		0x1000	/* an argument longer than 12 tokens */
+#define XF_EMBEDDED	0x2000	/* the clause is the complement of another verb */
+#define XF_NONFINITE	0x4000	/* a participle or gerund without auxiliary */
 
 /* The sentence as extraction sees it. */
 struct xsent {
