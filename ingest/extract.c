@@ -408,13 +408,19 @@ static int is_obl(const struct ctx *c, int v, int ch)
  * have (the noun right before it), or -1. Its object is the noun. */
 static int amod_verb_subj(const struct ctx *c, int v)
 {
-	int h = head_of(c, v), i = v - 1;
+	int h = head_of(c, v), i = v - 1, k;
 	if (upos_of(c, v) != UPOS_VERB || strcmp(rel_of(c, v), "amod") ||
 	    strcmp(c->ps->xpos[v], "VBD") || h <= v || i < 0)
 		return -1;
 	if (upos_of(c, i) != UPOS_NOUN && upos_of(c, i) != UPOS_PROPN &&
 	    upos_of(c, i) != UPOS_PRON)
 		return -1;
+	/* only when the sentence has no other verb to be its predicate */
+	for (k = 0; k < c->n; k++)
+		if (k != v && k != i && (upos_of(c, k) == UPOS_VERB || upos_of(c, k) == UPOS_AUX ||
+					 !strcmp(c->ps->xpos[k], "NNS") ||
+					 !strcmp(c->ps->xpos[k], "VBZ")))
+			return -1;
 	return i;
 }
 
