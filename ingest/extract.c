@@ -1,13 +1,18 @@
 /*
  * extract.c: clause extraction over a dependency parse (see extract.h).
  *
- * For each predicate (a verb, or the head of a copular clause) it finds the
- * subject (its own, or inherited through coordination, control and
- * participial clauses), the object (direct object, else the first
- * prepositional object), the remaining obliques as extra arguments, the
- * relation phrase (auxiliaries, negation, verb, particle, preposition), its
- * tense and mode. Coordinated subjects and objects give one triple each;
- * "A and B met" gives A-meet-B.
+ * For each predicate (a verb, the head of a copular clause, or a verb the
+ * tagger took for something else) emit_clause() finds the subject (its
+ * own, or inherited through coordination, control and participial
+ * clauses), the object (direct object, else the first prepositional
+ * object, else a clausal complement), the remaining obliques as extra
+ * arguments, the relation phrase (light verbs, auxiliaries, negation,
+ * verb, particle, preposition), its tense and mode, and flags saying how
+ * sure it is. Coordinated names give one triple each; "A and B met"
+ * gives A-meet-B. Appositions, titles, event nouns, possessives and
+ * modifiers have emitters of their own. Spans are collected by
+ * span_walk() as runs of tokens. No allocation per sentence unless it has
+ * more than SCRATCH_TOKENS tokens.
  */
 #include "ingest/extract.h"
 
