@@ -466,10 +466,17 @@ static int own_subj(const struct ctx *c, int v)
  * subject and conjuncts() brings the first name back). -1 if none. */
 static int untagged_name_subj(const struct ctx *c, int v)
 {
+	static const char *const demonstratives[] = {
+		"this", "these", "those", "that", "both", "all", "many", "some", "others", NULL
+	};
 	int k;
 	for (k = 0; k < c->kn[v]; k++) {
 		int ch = c->kids[c->kstart[v] + k];
 		int u = upos_of(c, ch);
+		/* "These/DT include ...": a demonstrative before its verb */
+		if (ch == 0 && u == UPOS_DET && ch + 1 == v && c->kn[ch] == 0 &&
+		    in_list(lemma_of(c, ch), demonstratives))
+			return ch;
 		if (ch != 0 || (u != UPOS_ADV && u != UPOS_ADJ) || c->kn[ch] ||
 		    !is_capitalised(c->s->form[ch]) || !base_is(rel_of(c, ch), "advmod"))
 			continue;
