@@ -209,6 +209,7 @@ static int cuts_predicate(const char *r)
 
 static int is_punct_form(const char *f);
 static int promoted_main(const struct ctx *c, int v);
+static int is_time_phrase(const struct ctx *c, int h);
 
 /* Does the modifier clause ch of h belong to h's phrase? Participial and
  * infinitival modifiers do ("the idea of running workshops", "a plan to
@@ -249,6 +250,7 @@ static void span_walk(const struct ctx *c, int h, int split_conj, int root,
 		int ch = c->kids[c->kstart[h] + k];
 		const char *r = rel_of(c, ch);
 		if (promoted_main(c, ch) >= 0 ||
+		    (base_is(r, "conj") && is_time_phrase(c, ch)) ||
 		    (cuts_phrase(r, split_conj && (h == root || (head_of(c, h) == root &&
 						   base_is(rel_of(c, h), "flat")))) &&
 		     !close_appos(c, ch)) ||
@@ -454,7 +456,11 @@ static int own_subj(const struct ctx *c, int v)
 		int ch = c->kids[c->kstart[v] + k];
 		if (!base_is(rel_of(c, ch), "nsubj"))
 			continue;
-		if (best < 0 || (ch < v && ch > best))
+		/* "they both named": the pronoun, not the floating quantifier */
+		if (best >= 0 && upos_of(c, ch) == UPOS_DET && upos_of(c, best) != UPOS_DET)
+			continue;
+		if (best < 0 || (ch < v && ch > best) ||
+		    (upos_of(c, best) == UPOS_DET && upos_of(c, ch) != UPOS_DET))
 			best = ch;
 	}
 	return best;
