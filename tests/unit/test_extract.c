@@ -337,6 +337,30 @@ static void test_confidence(void)
 								xt, MAXT) == 0);
 }
 
+static void test_kinds(void)
+{
+	const char *s = "Turkey expelled Israel's ambassador.";
+	const struct xtriple *t;
+
+	run(s);
+	expect(s, "Turkey", "expel", "Israel 's ambassador");
+	t = expect(s, "Israel", "have", "ambassador");
+	test_cond("possessive kind, ranked low", t && t->kind == XT_POSS && t->confidence < 0.4);
+
+	s = "Israel recalled its new ambassador.";
+	run(s);
+	t = expect(s, "ambassador", "be", "new");
+	test_cond("modifier kind, ranked low", t && t->kind == XT_MODIFIER && t->confidence < 0.4);
+	t = find("recall", "Israel");
+	test_cond("the clause ranks above its modifiers", t && t->confidence > 0.5);
+
+	s = "In August, the two governments decided to restore full diplomatic relations "
+	    "and earlier this month, they both named new ambassadors.";
+	run(s);
+	expect(s, "the two governments", "restore", "full diplomatic relations");
+	expect(s, "they", "name", "new ambassadors");
+}
+
 /*==== Hand-written trees ====*/
 
 struct tree {
@@ -468,6 +492,7 @@ int main(void)
 	test_attribution();
 	test_negation_mode();
 	test_confidence();
+	test_kinds();
 	test_golden();
 	parse_release(&ps);
 	token_list_release(&tl);
