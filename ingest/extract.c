@@ -210,6 +210,7 @@ static int cuts_predicate(const char *r)
 static int is_punct_form(const char *f);
 static int promoted_main(const struct ctx *c, int v);
 static int is_time_phrase(const struct ctx *c, int h);
+static int amod_verb_subj(const struct ctx *c, int v);
 
 /* Does the modifier clause ch of h belong to h's phrase? Participial and
  * infinitival modifiers do ("the idea of running workshops", "a plan to
@@ -249,7 +250,7 @@ static void span_walk(const struct ctx *c, int h, int split_conj, int root,
 	for (k = 0; k < c->kn[h]; k++) {
 		int ch = c->kids[c->kstart[h] + k];
 		const char *r = rel_of(c, ch);
-		if (promoted_main(c, ch) >= 0 ||
+		if (promoted_main(c, ch) >= 0 || amod_verb_subj(c, ch) >= 0 ||
 		    (base_is(r, "conj") && is_time_phrase(c, ch)) ||
 		    (cuts_phrase(r, split_conj && (h == root || (head_of(c, h) == root &&
 						   base_is(rel_of(c, h), "flat")))) &&
@@ -1333,13 +1334,16 @@ static void emit_be(struct ctx *c, struct xspan subj, struct xspan obj, int pred
  * name is the subject when one side is a name and the other is not. */
 static void emit_apposition(struct ctx *c, int a)
 {
-	int h = head_of(c, a);
+	int h = head_of(c, a), k;
 	struct xspan x, y;
 	double conf = 0.6;
 	if (h < 0 || a < h || !is_nominal(c, h) || !is_nominal(c, a) ||
 	    upos_of(c, a) == UPOS_PRON || upos_of(c, h) == UPOS_PRON ||
 	    has_cop(c, h) || own_subj(c, h) >= 0)
 		return;
+	for (k = 0; k < c->kn[a]; k++)
+		if (amod_verb_subj(c, c->kids[c->kstart[a] + k]) >= 0)
+			return;		/* "Protesters stormed/amod embassy/appos" */
 	x = span_of(c, h, 1, a);
 	y = span_of(c, a, 1, -1);
 	if (y.hi - y.lo > 15)
