@@ -1565,6 +1565,12 @@ static void emit_modifier(struct ctx *c, int m)
 
 int extract_sentence(const struct xsent *s, struct xtriple *out, int max)
 {
+	return extract_sentence_opts(s, out, max, 0);
+}
+
+int extract_sentence_opts(const struct xsent *s, struct xtriple *out, int max,
+			  unsigned opts)
+{
 	struct ctx c;
 	int i, j, n = s->n, *cnt, *heap = NULL;
 	int scratch[5 * SCRATCH_TOKENS + 1];
@@ -1613,7 +1619,8 @@ int extract_sentence(const struct xsent *s, struct xtriple *out, int max)
 			emit_apposition(&c, i);
 		if (upos_of(&c, i) == UPOS_PROPN)
 			emit_title(&c, i);
-		emit_modifier(&c, i);
+		if (opts & XO_MODIFIERS)
+			emit_modifier(&c, i);
 		if (upos_of(&c, i) == UPOS_NOUN && in_list(lemma_of(&c, i), event_nouns))
 			emit_nominal(&c, i);
 		else if (!strcmp(rel_of(&c, i), "nmod:poss") &&

@@ -34,8 +34,8 @@
  *  - besides clauses (kind XT_CLAUSE): appositions and titles (XT_APPOS,
  *    "Gantz, the minister" / "minister Gantz": Gantz be minister), event
  *    nouns (XT_NOMINAL, "Gantz's visit to Turkey"), possessives (XT_POSS)
- *    and adjective or place modifiers (XT_MODIFIER), the last two at low
- *    confidence, for Open IE recall rather than for events.
+ *    and, on request, adjective or place modifiers (XT_MODIFIER), the
+ *    last two at low confidence, for Open IE recall rather than events.
  *  - typical parser errors are repaired: verbs tagged as plural nouns or
  *    adjectives, a finite verb tagged amod, a sentence-initial name tagged
  *    as an adverb, the main verb hung inside a relative clause, a by-agent
@@ -69,7 +69,8 @@ enum xkind {
 				 * tokens, lemma "have" */
 	XT_MODIFIER		/* a modifier as a statement, for Open IE recall:
 				 * "a gaping loophole" (loophole be gaping), "companies
-				 * in Japan" (relation "in", lemma "be"); not events */
+				 * in Japan" (relation "in", lemma "be"); not events;
+				 * only with XO_MODIFIERS */
 };
 
 /* One raw triple. Token indexes are 0-based into the sentence. */
@@ -123,8 +124,15 @@ struct xsent {
 	const struct parse *ps;		/* its analysis */
 };
 
-/* Extract the raw triples of 's' into out[0..max); returns how many. */
+/* Extract the raw triples of 's' into out[0..max); returns how many.
+ * Everything but XT_MODIFIER triples. */
 int extract_sentence(const struct xsent *s, struct xtriple *out, int max);
+
+#define XO_MODIFIERS 0x1	/* also XT_MODIFIER triples (Open IE recall) */
+
+/* extract_sentence() with options: XO_* bits. */
+int extract_sentence_opts(const struct xsent *s, struct xtriple *out, int max,
+			  unsigned opts);
 
 /* Is token i (0-based) inside the subtree of token h? */
 int extract_dominates(const struct parse *ps, int h, int i);

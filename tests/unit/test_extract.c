@@ -69,6 +69,8 @@ static const char *rtext(const struct xtriple *t)
 	return buf;
 }
 
+static unsigned run_opts;	/* XO_* for run() */
+
 /* Tokenise, parse with the shipped model and extract. */
 static int run(const char *text)
 {
@@ -90,7 +92,7 @@ static int run(const char *text)
 	xs.n = nforms;
 	xs.form = forms;
 	xs.ps = &ps;
-	nx = extract_sentence(&xs, xt, MAXT);
+	nx = extract_sentence_opts(&xs, xt, MAXT, run_opts);
 	return nx;
 }
 
@@ -349,6 +351,10 @@ static void test_kinds(void)
 
 	s = "Israel recalled its new ambassador.";
 	run(s);
+	test_cond("no modifier triples unless asked", find("be", "ambassador") == NULL);
+	run_opts = XO_MODIFIERS;
+	run(s);
+	run_opts = 0;
 	t = expect(s, "ambassador", "be", "new");
 	test_cond("modifier kind, ranked low", t && t->kind == XT_MODIFIER && t->confidence < 0.4);
 	t = find("recall", "Israel");
