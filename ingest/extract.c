@@ -566,7 +566,10 @@ static int find_subj(const struct ctx *c, int v, int *inherited, int depth)
 		 * a modifier ("The strike obtained support") */
 		return strcmp(x, "VBN") || first_child(c, v, "obj") >= 0 ? h : -1;
 	}
-	if (base_is(r, "advcl") && first_child(c, v, "mark") < 0) {
+	/* "after meeting Akar, Gantz said": a participle takes its subject
+	 * from the clause it modifies, with or without a subordinator */
+	if (base_is(r, "advcl") && (first_child(c, v, "mark") < 0 ||
+				    !strcmp(c->ps->xpos[v], "VBG"))) {
 		(*inherited)++;
 		return find_subj(c, h, inherited, depth + 1);
 	}
