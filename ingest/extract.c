@@ -727,9 +727,10 @@ static void rel_core(const struct ctx *c, int v, struct xtriple *t, int with_ver
 	}
 	for (k = 0; k < c->kn[v]; k++) {
 		int ch = c->kids[c->kstart[v] + k];
-		if (ch > first && ch < v && base_is(rel_of(c, ch), "advmod") &&
-		    upos_of(c, ch) == UPOS_ADV && c->kn[ch] == 0)
-			rel_add(t, ch);
+		if (((ch > first && ch < v) || (with_verb && ch == v - 1)) &&
+		    base_is(rel_of(c, ch), "advmod") && upos_of(c, ch) == UPOS_ADV &&
+		    c->kn[ch] == 0 && strcmp(c->ps->xpos[ch], "WRB"))
+			rel_add(t, ch);	/* "also performs", "strictly maintain" */
 	}
 	if (with_verb)
 		rel_add(t, v);
@@ -917,6 +918,27 @@ struct clause {
 	double conf;
 };
 
+static int rel_has(const struct xtriple *t, int tok)
+{
+	int i;
+	for (i = 0; i < t->nrel; i++)
+		if (t->rel[i] == tok)
+			return 1;
+	return 0;
+}
+
+/* "then", "currently", "later": adverbs that date a clause wherever they
+ * stand. */
+static int is_time_adverb(const struct ctx *c, int i)
+{
+	static const char *const w[] = {
+		"then", "currently", "now", "later", "earlier", "recently", "previously",
+		"formerly", "once", "already", "soon", "eventually", "finally", "first",
+		"initially", "subsequently", "originally", "still", "again", NULL
+	};
+	return in_list(lemma_of(c, i), w);
+}
+
 /* The obliques of verb w, but the clause's own, as extra arguments. */
 static void add_obliques(const struct ctx *c, struct xtriple *t, const struct clause *cl,
 			 int w)
@@ -937,6 +959,10 @@ static void add_obliques(const struct ctx *c, struct xtriple *t, const struct cl
 				cl->agent : cl->v);
 		} else if (w == cl->v && (base_is(r, "iobj") || base_is(r, "obj"))) {
 			add_arg(c, t, ch, "object2", cl->v);
+		} else if (base_is(r, "advmod") && upos_of(c, ch) == UPOS_ADV &&
+			   strcmp(c->ps->xpos[ch], "WRB") && !is_neg_word(c, ch) &&
+			   !rel_has(t, ch) && (ch > w || is_time_adverb(c, ch))) {
+			add_arg(c, t, ch, "manner", cl->v);	/* "sometimes", "annually" */
 		}
 	}
 }
