@@ -959,6 +959,11 @@ static void add_obliques(const struct ctx *c, struct xtriple *t, const struct cl
 				cl->agent : cl->v);
 		} else if (w == cl->v && (base_is(r, "iobj") || base_is(r, "obj"))) {
 			add_arg(c, t, ch, "object2", cl->v);
+		} else if (base_is(r, "advmod") && !strcmp(lemma_of(c, ch), "where") &&
+			   !strcmp(rel_of(c, w), "acl:relcl") && head_of(c, w) >= 0 &&
+			   head_of(c, w) != cl->subj && head_of(c, w) != cl->obj) {
+			/* "Israeli territory, where they killed ...": in it */
+			add_arg(c, t, head_of(c, w), "in", w);
 		} else if (base_is(r, "advmod") && upos_of(c, ch) == UPOS_ADV &&
 			   strcmp(c->ps->xpos[ch], "WRB") && !is_neg_word(c, ch) &&
 			   !rel_has(t, ch) && (ch > w || is_time_adverb(c, ch))) {
