@@ -439,6 +439,11 @@ static int is_predicate(const struct ctx *c, int v)
 		return 1;
 	if (mistagged_verb(c, v) || amod_verb_subj(c, v) >= 0)
 		return 1;
+	/* "Hill had/AUX responsibility": an auxiliary with an object or a
+	 * subject of its own is the main verb */
+	if (upos_of(c, v) == UPOS_AUX && !base_is(r, "aux") && !base_is(r, "cop") &&
+	    (first_child(c, v, "obj") >= 0 || own_subj(c, v) >= 0))
+		return 1;
 	if (upos_of(c, v) != UPOS_VERB)
 		return 0;
 	if (base_is(r, "amod") || base_is(r, "compound") || base_is(r, "case") ||
