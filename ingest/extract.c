@@ -385,6 +385,20 @@ static int has_cop(const struct ctx *c, int v)
 
 static int own_subj(const struct ctx *c, int v);
 
+/* The subject of a verb tagged as a plural noun that has an object: the
+ * name or noun compounded with it just before ("The RIAA lists it"). */
+static int nns_verb_subj(const struct ctx *c, int v)
+{
+	int k;
+	for (k = c->kn[v] - 1; k >= 0; k--) {
+		int ch = c->kids[c->kstart[v] + k];
+		if (ch < v && base_is(rel_of(c, ch), "compound") &&
+		    (upos_of(c, ch) == UPOS_PROPN || upos_of(c, ch) == UPOS_NOUN))
+			return ch;
+	}
+	return -1;
+}
+
 /* A verb the tagger took for a noun or an adjective: it has a subject, no
  * copula, and stands where clauses stand ("The RSNO also performs/NNS
  * throughout Scotland"). Its obliques then come as nmod. */
@@ -394,7 +408,13 @@ static int mistagged_verb(const struct ctx *c, int v)
 	int s;
 	if (upos_of(c, v) != UPOS_NOUN && upos_of(c, v) != UPOS_ADJ)
 		return 0;
-	if (first_child(c, v, "cop") >= 0 || (s = own_subj(c, v)) < 0 || s > v)
+	if (first_child(c, v, "cop") >= 0)
+		return 0;
+	/* "The RIAA lists/NNS it as ...": a noun does not take an object */
+	if (!strcmp(x, "NNS") && first_child(c, v, "obj") >= 0 && own_subj(c, v) < 0 &&
+	    (!strcmp(r, "root") || base_is(r, "conj")))
+		return nns_verb_subj(c, v) >= 0;
+	if ((s = own_subj(c, v)) < 0 || s > v)
 		return 0;
 	if (upos_of(c, v) == UPOS_NOUN && strcmp(x, "NNS"))
 		return 0;	/* only "-s" forms pass for verbs */
@@ -542,12 +562,19 @@ static int find_subj(const struct ctx *c, int v, int *inherited, int depth)
 		s = untagged_name_subj(c, v);
 	if (s < 0)
 		s = amod_verb_subj(c, v);
+	if (s < 0 && mistagged_verb(c, v))
+		s = nns_verb_subj(c, v);
 	if (s >= 0)
 		return s;
 	if (depth > 8 || h < 0)
 		return -1;
 	if (base_is(r, "conj")) {
 		(*inherited)++;
+		/* "Many members, youth and adult, are active members": the
+		 * subject parsed as the head of a coordinated copula */
+		if (first_child(c, v, "cop") >= 0 && is_nominal(c, h) && h < v &&
+		    !is_predicate(c, h) && first_child(c, h, "case") < 0)
+			return h;
 		return find_subj(c, h, inherited, depth + 1);
 	}
 	if ((s = promoted_main(c, v)) >= 0)
