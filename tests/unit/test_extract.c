@@ -482,7 +482,7 @@ static void test_golden(void)
 		tree_free(&t);
 	}
 	fclose(f);
-	test_cond("six golden trees", sno == 6);
+	test_cond("nine golden trees", sno == 9);
 }
 
 int main(void)
