@@ -102,7 +102,7 @@ eval: entente
 
 clean:
 	rm -f entente main.o main.d libentente.a $(LIB_OBJS) $(LIB_OBJS:.o=.d) $(UNIT_BINS)
-	rm -f ingest/kb-data.inc ingest/events-data.inc tests/bench/bench_kb
+	rm -f ingest/kb-data.inc ingest/events-data.inc tests/bench/bench_kb tests/bench/bench_pipeline
 	rm -rf tests/out demo-out
 
 #==== Tagger and parser (ingest/parser.c, models/) ====
@@ -131,7 +131,22 @@ bench-parser: entente
 	@echo "== (b) sentences of $(NEWS) (simple tokenisation)"
 	@/usr/bin/time -f "peak memory: %M kB" ./entente parse --input text --bench 1 tests/out/news-sentences.txt
 
-bench: bench-parser
+bench: bench-parser bench-extract bench-ingest
+
+# What extraction costs on top of parsing (tests/bench/bench_pipeline.c) on
+# the first BENCH_ARTICLES articles of $(NEWS) (all 22,111 take ~15 min of
+# CPU), then ingest and export throughput on the same articles.
+BENCH_ARTICLES ?= 5000
+.PHONY: bench-extract bench-ingest
+tests/bench/bench_pipeline: tests/bench/bench_pipeline.c libentente.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $< libentente.a $(LDLIBS)
+bench-extract: tests/bench/bench_pipeline
+	@if [ -r $(NEWS) ]; then \
+	  echo "== extraction over parsing: first $(BENCH_ARTICLES) articles of $(NEWS)"; \
+	  /usr/bin/time -f "peak memory: %M kB" ./tests/bench/bench_pipeline $(NEWS) $(BENCH_ARTICLES); \
+	else echo "bench-extract: no $(NEWS), skipped"; fi
+bench-ingest: entente
+	@sh tests/bench/bench-ingest.sh $(NEWS) $(BENCH_ARTICLES) bench-out
 
 # Fuzz targets (clang's libFuzzer): make fuzz builds them and runs each for
 # FUZZ_SECONDS on its seeds; crashes land in tests/fuzz/crash-*.

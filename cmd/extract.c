@@ -50,46 +50,29 @@ static int on_article(struct article *a, void *vctx)
 	return ferror(c->out) ? -1 : 0;
 }
 
+/* extract's own option: -o <file> */
+static int extract_option(int argc, char **argv, int *i, void *ctx)
+{
+	const char **outpath = ctx;
+	int missing;
+	const char *v = opt_value(argc, argv, i, "-o", &missing);
+
+	if (v)
+		*outpath = v;
+	return v ? 1 : missing ? -1 : 0;
+}
+
 int cmd_extract(int argc, char **argv)
 {
 	struct run_opts o;
 	struct extract_ctx c;
 	const char *outpath = NULL;
-	char *paths[1024];
-	int npaths = 0, i, r, bad_dict = 0, ret = EXIT_OK, missing;
+	int r, bad_dict = 0, ret = EXIT_OK;
 	struct reader_stats st;
 
 	run_opts_init(&o);
-	for (i = 1; i < argc; i++) {
-		const char *v;
-		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help"))
-			return run_usage(extract_usage, EXIT_OK);
-		if ((v = opt_value(argc, argv, &i, "-o", &missing))) {
-			outpath = v;
-			continue;
-		}
-		if (missing)
-			return run_usage(extract_usage, EXIT_USAGE);
-		r = run_option(argc, argv, &i, &o);
-		if (r < 0)
-			return run_usage(extract_usage, EXIT_USAGE);
-		if (r > 0)
-			continue;
-		if (!strcmp(argv[i], "--")) {
-			for (i++; i < argc && npaths < 1024; i++)
-				paths[npaths++] = argv[i];
-			break;
-		}
-		if (argv[i][0] == '-' && argv[i][1]) {
-			error("unknown option '%s'", argv[i]);
-			return run_usage(extract_usage, EXIT_USAGE);
-		}
-		if (npaths >= 1024) {
-			error("too many inputs (at most 1024; name a directory instead)");
-			return EXIT_USAGE;
-		}
-		paths[npaths++] = argv[i];
-	}
+	if ((r = run_parse_args(argc, argv, extract_usage, &o, extract_option, &outpath)) >= 0)
+		return r;
 
 	memset(&c, 0, sizeof(c));
 	c.o = &o;
@@ -102,7 +85,7 @@ int cmd_extract(int argc, char **argv)
 		pipeline_free(c.p);
 		return EXIT_SYSTEM;
 	}
-	if (reader_run(paths, npaths, &o.rd, on_article, &c, &st) < 0)
+	if (reader_run(o.paths, o.npaths, &o.rd, on_article, &c, &st) < 0)
 		ret = EXIT_DATA;
 	if (bad_dict && ret == EXIT_OK)
 		ret = EXIT_DATA;

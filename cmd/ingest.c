@@ -74,57 +74,49 @@ static int on_article(struct article *a, void *vctx)
 	return 0;
 }
 
+/* ingest's own options */
+struct ingest_opts {
+	const char *db;				/* --db, default $ENTENTE_DB */
+	const char *triples[RUN_MAX_DICTS];	/* --triples files */
+	int ntriples;
+};
+
+static int ingest_option(int argc, char **argv, int *i, void *ctx)
+{
+	struct ingest_opts *io = ctx;
+	int missing;
+	const char *v;
+
+	if ((v = opt_value(argc, argv, i, "--db", &missing))) {
+		io->db = v;
+		return 1;
+	}
+	if (missing)
+		return -1;
+	if ((v = opt_value(argc, argv, i, "--triples", &missing))) {
+		if (io->ntriples >= RUN_MAX_DICTS)
+			return error("too many --triples files (at most %d)", RUN_MAX_DICTS);
+		io->triples[io->ntriples++] = v;
+		return 1;
+	}
+	return missing ? -1 : 0;
+}
+
 int cmd_ingest(int argc, char **argv)
 {
 	struct run_opts o;
 	struct ingest_ctx c;
-	const char *db = getenv("ENTENTE_DB"), *triples[RUN_MAX_DICTS];
-	char *paths[1024];
-	int npaths = 0, ntriples = 0, i, r, bad_dict = 0, ret = EXIT_OK, missing;
+	struct ingest_opts io;
+	const char *db;
+	int i, r, bad_dict = 0, ret = EXIT_OK;
 	struct reader_stats rs;
 
 	run_opts_init(&o);
 	memset(&rs, 0, sizeof(rs));
-	for (i = 1; i < argc; i++) {
-		const char *v;
-		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help"))
-			return run_usage(ingest_usage, EXIT_OK);
-		if ((v = opt_value(argc, argv, &i, "--db", &missing))) {
-			db = v;
-			continue;
-		}
-		if (missing)
-			return run_usage(ingest_usage, EXIT_USAGE);
-		if ((v = opt_value(argc, argv, &i, "--triples", &missing))) {
-			if (ntriples >= RUN_MAX_DICTS) {
-				error("too many --triples files (at most %d)", RUN_MAX_DICTS);
-				return EXIT_USAGE;
-			}
-			triples[ntriples++] = v;
-			continue;
-		}
-		if (missing)
-			return run_usage(ingest_usage, EXIT_USAGE);
-		r = run_option(argc, argv, &i, &o);
-		if (r < 0)
-			return run_usage(ingest_usage, EXIT_USAGE);
-		if (r > 0)
-			continue;
-		if (!strcmp(argv[i], "--")) {
-			for (i++; i < argc && npaths < 1024; i++)
-				paths[npaths++] = argv[i];
-			break;
-		}
-		if (argv[i][0] == '-' && argv[i][1]) {
-			error("unknown option '%s'", argv[i]);
-			return run_usage(ingest_usage, EXIT_USAGE);
-		}
-		if (npaths >= 1024) {
-			error("too many inputs (at most 1024; name a directory instead)");
-			return EXIT_USAGE;
-		}
-		paths[npaths++] = argv[i];
-	}
+	io.db = getenv("ENTENTE_DB");
+	if ((r = run_parse_args(argc, argv, ingest_usage, &o, ingest_option, &io)) >= 0)
+		return r;
+	db = io.db;
 	if (!db || !*db) {
 		error("no database: give --db <file> or set ENTENTE_DB");
 		return run_usage(ingest_usage, EXIT_USAGE);
@@ -134,19 +126,19 @@ int cmd_ingest(int argc, char **argv)
 	c.o = &o;
 	if (store_open(&c.st, db) < 0)
 		return EXIT_SYSTEM;
-	for (i = 0; i < ntriples; i++) {
+	for (i = 0; i < io.ntriples; i++) {
 		size_t added = 0;
-		if (store_add_triples_file(c.st, triples[i], &added) < 0)
+		if (store_add_triples_file(c.st, io.triples[i], &added) < 0)
 			ret = EXIT_DATA;
 		c.stored += added;
 	}
-	if (npaths || !ntriples) {
+	if (o.npaths || !io.ntriples) {
 		c.p = pipeline_new(&o.po, &bad_dict);
 		if (!c.p) {
 			store_close(c.st);
 			return EXIT_SYSTEM;
 		}
-		if (reader_run(paths, npaths, &o.rd, on_article, &c, &rs) < 0)
+		if (reader_run(o.paths, o.npaths, &o.rd, on_article, &c, &rs) < 0)
 			ret = EXIT_DATA;
 		if (c.in_batch && !c.failed && store_commit(c.st) < 0)
 			c.failed = 1;
@@ -156,8 +148,12 @@ int cmd_ingest(int argc, char **argv)
 		ret = EXIT_DATA;
 	if (rs.bad)
 		error("%zu bad record%s skipped", rs.bad, rs.bad == 1 ? "" : "s");
-	fprintf(stderr, "entente: stored %zu article%s (%zu already present), %zu relations in '%s'\n",
-		c.stored, c.stored == 1 ? "" : "s", c.present, c.relations, db);
+	if (c.p)
+		fprintf(stderr, "entente: stored %zu article%s (%zu already present), %zu relations in '%s'\n",
+			c.stored, c.stored == 1 ? "" : "s", c.present, c.relations, db);
+	else
+		fprintf(stderr, "entente: stored the triples of %zu article%s in '%s'\n",
+			c.stored, c.stored == 1 ? "" : "s", db);
 	triple_list_release(&c.tl);
 	pipeline_free(c.p);
 	store_close(c.st);

@@ -119,6 +119,41 @@ int run_option(int argc, char **argv, int *i, struct run_opts *o)
 	return 0;
 }
 
+int run_parse_args(int argc, char **argv, const char *const *usage, struct run_opts *o,
+		   int (*own)(int argc, char **argv, int *i, void *ctx), void *ctx)
+{
+	int i, r;
+
+	for (i = 1; i < argc; i++) {
+		if (!strcmp(argv[i], "-h") || !strcmp(argv[i], "--help"))
+			return run_usage(usage, EXIT_OK);
+		if ((r = own(argc, argv, &i, ctx)) < 0 || (!r && (r = run_option(argc, argv, &i, o)) < 0))
+			return run_usage(usage, EXIT_USAGE);
+		if (r > 0)
+			continue;
+		if (!strcmp(argv[i], "--")) {
+			i++;
+			break;
+		}
+		if (argv[i][0] == '-' && argv[i][1]) {
+			error("unknown option '%s'", argv[i]);
+			return run_usage(usage, EXIT_USAGE);
+		}
+		if (o->npaths >= RUN_MAX_INPUTS)
+			goto too_many;
+		o->paths[o->npaths++] = argv[i];
+	}
+	for (; i < argc; i++) {
+		if (o->npaths >= RUN_MAX_INPUTS)
+			goto too_many;
+		o->paths[o->npaths++] = argv[i];
+	}
+	return -1;
+too_many:
+	error("too many inputs (at most %d; name a directory instead)", RUN_MAX_INPUTS);
+	return EXIT_USAGE;
+}
+
 void run_progress(const struct run_opts *o, const struct pipeline *p, int done)
 {
 	static double start, last;

@@ -10,6 +10,7 @@
 #include "ingest/reader.h"
 
 #define RUN_MAX_DICTS 32
+#define RUN_MAX_INPUTS 1024	/* files and directories on one command line */
 
 struct run_opts {
 	struct reader_opts rd;
@@ -17,6 +18,8 @@ struct run_opts {
 	const char *actors[RUN_MAX_DICTS];
 	const char *agents[RUN_MAX_DICTS];
 	int progress;		/* 1 on, 0 off, -1 when stderr is a terminal */
+	char *paths[RUN_MAX_INPUTS];	/* the inputs, borrowed from argv */
+	int npaths;
 };
 
 void run_opts_init(struct run_opts *o);
@@ -25,6 +28,14 @@ void run_opts_init(struct run_opts *o);
  * value). Returns 1 when taken, 0 when not ours, -1 on a bad value (message
  * printed). */
 int run_option(int argc, char **argv, int *i, struct run_opts *o);
+
+/* Parse the command line of extract or ingest: -h, the shared options, the
+ * inputs (after "--" everything is an input) and the command's own options
+ * through own() (1: taken, 0: not its, -1: bad value, message printed).
+ * Returns -1 to go on, or the exit status to return with the usage printed:
+ * EXIT_OK for --help, EXIT_USAGE for misuse. */
+int run_parse_args(int argc, char **argv, const char *const *usage, struct run_opts *o,
+		   int (*own)(int argc, char **argv, int *i, void *ctx), void *ctx);
 
 /* Value of "--name=value" or "--name value"; NULL if argv[*i] is not
  * --name. Sets *missing when the value is absent. */

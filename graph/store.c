@@ -1088,6 +1088,13 @@ int store_actor_find(struct store *st, const char *name, long long **pv, size_t 
 	if (!r && !*pn)
 		r = id_query(st, "SELECT id FROM actors WHERE surname = ?1 "
 			     "AND type = 'person' ORDER BY id", f, NULL, pv, pn);
+	/* a name inside a longer phrase: "Benjamin Gantz" in "his Israeli
+	 * counterpart Benjamin Gantz" (the phrases are the aliases) */
+	if (!r && !*pn)
+		r = id_query(st, "SELECT DISTINCT a.actor FROM aliases a JOIN actors b "
+			     "ON b.id = a.actor WHERE b.type IN ('person', 'organization', 'country') "
+			     "AND (' ' || a.folded || ' ') LIKE ('% ' || ?1 || ' %') ORDER BY 1",
+			     f, NULL, pv, pn);
 	free(f);
 	return r;
 }

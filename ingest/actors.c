@@ -284,22 +284,28 @@ static int main_pair(const struct actors *A, int *a, int *b)
 
 static struct person *find_person(struct actors *A, const char *name)
 {
-	size_t i, n = strlen(name);
+	char fn[256], fe[256];
+	size_t i, n, m;
 	struct person *hit = NULL;
 
+	/* compared folded: "Cavusoglu" is "Çavuşoğlu" */
+	if (kb_fold(name, fn, sizeof(fn)) < 0)
+		return NULL;
+	n = strlen(fn);
 	for (i = 0; i < A->np; i++) {
-		const char *e = A->p[i].entity;
-		size_t m = strlen(e);
-		if (ieq(e, name))
+		if (kb_fold(A->p[i].entity, fe, sizeof(fe)) < 0)
+			continue;
+		m = strlen(fe);
+		if (!strcmp(fe, fn))
 			return &A->p[i];
 		/* a surname after a full name: "Akar" after "Hulusi Akar" */
-		if (m > n && e[m - n - 1] == ' ' && ieq(e + m - n, name)) {
-			if (hit && strcmp(hit->entity, e))
+		if (m > n && fe[m - n - 1] == ' ' && !strcmp(fe + m - n, fn)) {
+			if (hit && strcmp(hit->entity, A->p[i].entity))
 				return NULL;	/* two people share it: no guess */
 			hit = &A->p[i];
 		}
 		/* a full name after a surname: "Hulusi Akar" after "Akar" */
-		if (n > m && name[n - m - 1] == ' ' && ieq(name + n - m, e))
+		if (n > m && fn[n - m - 1] == ' ' && !strcmp(fn + n - m, fe))
 			hit = &A->p[i];
 	}
 	return hit;
@@ -427,6 +433,20 @@ static const char *span_country(const struct actors *A, const struct asent *s,
 	return NULL;
 }
 
+/* The person named last who is not 'not' (may be NULL), or NULL. */
+static const struct person *recent_person(const struct actors *A, const char *not)
+{
+	const struct person *best = NULL;
+	size_t k;
+	for (k = 0; k < A->np; k++) {
+		if (not && ieq(A->p[k].entity, not))
+			continue;
+		if (!best || A->p[k].sentence >= best->sentence)
+			best = &A->p[k];
+	}
+	return best;
+}
+
 /* out[0], out[1] := the article's two main countries; returns how many. */
 static int name_pair(struct actors *A, struct mention *out)
 {
@@ -460,6 +480,28 @@ static int name_people(struct actors *A, struct mention *out)
 	return 2;
 }
 
+/* A second country adjective or name coordinated with the first in
+ * [lo, hi): "Hungarian and Romanian", "Turkish and Israeli". */
+static const char *second_country(const struct actors *A, const struct asent *s,
+				  int lo, int hi, const char *first)
+{
+	struct kb_hit hit;
+	int i, len, after_and = 0;
+	for (i = lo; i < hi; i++) {
+		if (ieq(s->x->form[i], "and")) {
+			after_and = 1;
+			continue;
+		}
+		len = kb_match(A->kb, s->x->form, s->x->n, i, &A->pub, &hit);
+		if (len && after_and && hit.country && strcmp(hit.country, first) &&
+		    (hit.type == ACTOR_COUNTRY || hit.form == KB_ADJECTIVE))
+			return hit.country;
+		if (len)
+			i += len - 1;
+	}
+	return NULL;
+}
+
 static int resolve_pronoun(struct actors *A, const struct asent *s, int h,
 			   const struct mention *speaker, const struct mention *subject,
 			   struct mention *out)
@@ -469,16 +511,21 @@ static int resolve_pronoun(struct actors *A, const struct asent *s, int h,
 		"he", "she", "him", "her", "his", "hers", "himself", "herself", NULL
 	};
 	static const char *const neut[] = { "it", "its", "itself", NULL };
+	static const char *const objective[] = { "him", "her", NULL };
 	static const char *const plural[] = { "they", "them", "their", "themselves", NULL };
 
 	if (in_list(f, masc)) {
-		if (speaker && speaker->entity && (speaker->type == ACTOR_PERSON ||
-		    (speaker->type == ACTOR_UNKNOWN && upper0(speaker->entity))))
+		const struct person *p;
+		if (subject && subject->entity && in_list(f, objective)) {
+			/* "Dendias thanked him": not Dendias, unless "himself" */
+			if ((p = recent_person(A, subject->entity)))
+				from_person(p, out);
+		} else if (speaker && speaker->entity && (speaker->type == ACTOR_PERSON ||
+			   (speaker->type == ACTOR_UNKNOWN && upper0(speaker->entity)))) {
 			mention_set(out, speaker);
-		else if (A->last_person.entity)
+		} else if (A->last_person.entity) {
 			mention_set(out, &A->last_person);
-		else
-			return 1;
+		}
 		return 1;
 	}
 	if (in_list(f, neut)) {
@@ -716,8 +763,11 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 			if (definite && strcmp(ps->lemma[h], "ambassador")) {
 				for (k = A->np; k-- > 0;) {
 					struct person *p = &A->p[k];
-					if (!p->role || !strcasestr_(p->role, ps->lemma[h]) ||
-					    (country && p->country && strcmp(country, p->country)))
+					/* a "counterpart" holds the office of the one he met:
+					 * "the Greek minister" after "his Greek counterpart" */
+					if (!p->role || (country && p->country && strcmp(country, p->country)) ||
+					    (!strcasestr_(p->role, ps->lemma[h]) &&
+					     !(country && p->country && strcasestr_(p->role, "counterpart"))))
 						continue;
 					if ((subject && subject->entity && !strcmp(subject->entity, p->entity)) ||
 					    (speaker && speaker->entity && !strcmp(speaker->entity, p->entity)))
@@ -749,6 +799,19 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 			set_role(A, s, h, h + 1, out);
 			free(out->role);
 			out->role = xstrdup(ps->lemma[h]);
+			/* "Hungarian and Romanian officials": the officials of both */
+			if (country && depth == 0) {
+				const char *second = second_country(A, s, sp->lo, h, country);
+				if (second) {
+					char code[16];
+					mention_copy(&out[1], &out[0]);
+					free(out[1].country);
+					out[1].country = xstrdup(second);
+					free(out[1].code);
+					out[1].code = xstrdup(kb_code(second, kb_sector(A->kb, s->x->form[h]), code));
+					ret = 2;
+				}
+			}
 			goto out;
 		}
 		/* anything else: the head with the words that qualify it */

@@ -675,7 +675,8 @@ static void tense_mode(const struct ctx *c, int v, enum tense *tense,
 		if (!strcmp(l, "will") || !strcmp(l, "shall") || !strcmp(c->s->form[ch], "'ll"))
 			future = 1;
 		else if (!strcmp(cx, "MD"))
-			modal = 1;
+			modal = !strcmp(c->s->form[ch], "would") || !strcmp(c->s->form[ch], "Would") ||
+				!strcmp(c->s->form[ch], "'d") ? 2 : 1;
 		else if (!strcmp(cx, "VBD"))
 			past = 1;
 		else if (!strcmp(l, "have"))
@@ -687,7 +688,9 @@ static void tense_mode(const struct ctx *c, int v, enum tense *tense,
 		*tense = TENSE_FUTURE;
 		*mode = "future";
 	} else if (modal) {
-		*tense = TENSE_PRESENT;
+		/* "said Athens would host the next round in March": the future
+		 * of reported speech, dated forward; "would have met" is past */
+		*tense = modal == 2 ? (have ? TENSE_PAST : TENSE_FUTURE) : TENSE_PRESENT;
 		*mode = "modal";
 	} else if (past || !strcmp(x, "VBD") || (have && !strcmp(x, "VBN"))) {
 		*tense = TENSE_PAST;

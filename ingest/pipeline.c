@@ -299,9 +299,10 @@ static void emit_recipient(struct pipeline *p, const struct asent *s,
 			cand[ncand].hi++;
 		cprep[ncand++] = ps->lemma[c];
 	}
-	/* "demanded that the US cancel the sale": the clause's subject */
-	for (j = 0; x->obj.head >= 0 && ps->upos[x->obj.head] == UPOS_VERB && j < ps->n &&
-		    ncand < XT_MAX_ARGS + 4; j++) {
+	/* "demanded that the US cancel the sale": the clause's subject is the
+	 * target of a demand, an accusation, a warning; not of what was said */
+	for (j = 0; x->obj.head >= 0 && ps->upos[x->obj.head] == UPOS_VERB &&
+		    out->v[out->n - 1].event && j < ps->n && ncand < XT_MAX_ARGS + 4; j++) {
 		if (ps->head[j] - 1 != x->obj.head || strncmp(ps->deprel[j], "nsubj", 5))
 			continue;
 		cand[ncand].head = j;
@@ -403,10 +404,13 @@ static void emit(struct pipeline *p, const struct article *a, const struct asent
 		nobj = 1;
 	}
 	tk = find_date(ps, tx, ntx, x->date_pred);
-	/* "travelled ... in over a decade": a span of time dates a state or a
-	 * perfect ("have been fractured for a decade"), not an event */
+	/* "the first visit in over a decade": in a past clause, "in" and a
+	 * span of time say how long since, not when; "held the city for two
+	 * years", "will reopen in two weeks" do date it */
 	if (tk >= 0 && (tx[tk].kind == TIMEX_DURATION || tx[tk].kind == TIMEX_IN) &&
-	    !is_state(s, x))
+	    x->tense == TENSE_PAST && !is_state(s, x) &&
+	    ((tx[tk].start > 0 && !strcmp(s->x->form[tx[tk].start - 1], "in")) ||
+	     !strcmp(s->x->form[tx[tk].start], "in")))
 		tk = -1;
 	memset(&start, 0, sizeof(start));
 	memset(&end, 0, sizeof(end));
@@ -450,15 +454,19 @@ static void emit(struct pipeline *p, const struct article *a, const struct asent
 			t->date = start;
 			t->date_end = end;
 			t->date_source = DATE_SOURCE_TEXT;
-		} else if (a->pub.y && !x->mode) {
+		} else if (a->pub.y && (!x->mode || !strcmp(x->mode, "modal"))) {
+			/* what may or could happen is said now; what will or is
+			 * planned to happen has no date until the text gives one */
 			t->date = a->pub;
 			t->date_source = DATE_SOURCE_ARTICLE;
 		}
 		for (k = 0; k < x->nargs; k++) {
 			const struct xspan *ag = &x->args[k];
 			const char *role = x->arg_role[k];
-			if (tk >= 0 && ag->lo <= tx[tk].start && tx[tk].end <= ag->hi)
-				continue;	/* the time, given above */
+			/* the time itself was given above; "from the deal in May
+			 * 2018" is more than the time and stays */
+			if (tk >= 0 && tx[tk].start <= ag->head && ag->head < tx[tk].end)
+				continue;
 			actors_span_text(s, ag->lo, ag->hi, &sb);
 			if (is_place_arg(p, s, ag, role))
 				role = "location";
@@ -502,7 +510,9 @@ static int same_triple(const struct triple *a, const struct triple *b)
 	       !strcmp(a->subject.text, b->subject.text) &&
 	       !strcmp(a->object.text, b->object.text) &&
 	       same_str(a->subject.entity, b->subject.entity) &&
-	       same_str(a->object.entity, b->object.entity);
+	       same_str(a->object.entity, b->object.entity) &&
+	       same_str(a->subject.country, b->subject.country) &&
+	       same_str(a->object.country, b->object.country);
 }
 
 int pipeline_run(struct pipeline *p, const struct article *a, struct triple_list *out)
@@ -552,10 +562,13 @@ int pipeline_run(struct pipeline *p, const struct article *a, struct triple_list
 		actors_finish(p->actors, &out->v[i].object);
 	}
 	for (i = first; i < out->n; i++) {
+		const struct triple *t = &out->v[i];
 		for (j = first; j < i; j++)
-			if (same_triple(&out->v[i], &out->v[j]))
+			if (same_triple(t, &out->v[j]))
 				break;
-		if (j < i) {
+		/* "Javid insisted he would ...": an actor is not its own object */
+		if (j < i || (t->subject.entity && t->object.entity &&
+			      !strcasecmp(t->subject.entity, t->object.entity))) {
 			triple_release(&out->v[i]);
 			memmove(&out->v[i], &out->v[i + 1], (out->n - i - 1) * sizeof(out->v[0]));
 			out->n--;

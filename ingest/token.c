@@ -267,6 +267,10 @@ static void emit_word(struct tk *k, const char *p, size_t n)
 	if (!is_numberish(p, n)) {
 		start = 0;
 		for (i = 1; i + 1 < n; i++) {
+			/* "F-16", "S-400", "COVID-19": a model or a code stays whole */
+			if (p[i] == '-' && isalpha((unsigned char)p[i - 1]) &&
+			    isdigit((unsigned char)p[i + 1]))
+				continue;
 			/* "Tel-Aviv", "Al-Qaeda": a name stays one token */
 			if (p[i] == '-' && isupper((unsigned char)p[start]) &&
 			    isupper((unsigned char)p[i + 1]) && isalpha((unsigned char)p[i - 1]) &&
