@@ -1,13 +1,18 @@
 /*
  * extract.c: clause extraction over a dependency parse (see extract.h).
  *
- * For each predicate (a verb, or the head of a copular clause) it finds the
- * subject (its own, or inherited through coordination, control and
- * participial clauses), the object (direct object, else the first
- * prepositional object), the remaining obliques as extra arguments, the
- * relation phrase (auxiliaries, negation, verb, particle, preposition), its
- * tense and mode. Coordinated subjects and objects give one triple each;
- * "A and B met" gives A-meet-B.
+ * For each predicate (a verb, the head of a copular clause, or a verb the
+ * tagger took for something else) emit_clause() finds the subject (its
+ * own, or inherited through coordination, control and participial
+ * clauses), the object (direct object, else the first prepositional
+ * object, else a clausal complement), the remaining obliques as extra
+ * arguments, the relation phrase (light verbs, auxiliaries, negation,
+ * verb, particle, preposition), its tense and mode, and flags saying how
+ * sure it is. Coordinated names give one triple each; "A and B met"
+ * gives A-meet-B. Appositions, titles, event nouns, possessives and
+ * modifiers have emitters of their own. Spans are collected by
+ * span_walk() as runs of tokens. No allocation per sentence unless it has
+ * more than SCRATCH_TOKENS tokens.
  */
 #include "ingest/extract.h"
 
@@ -204,6 +209,8 @@ static int cuts_predicate(const char *r)
 
 static int is_punct_form(const char *f);
 static int promoted_main(const struct ctx *c, int v);
+static int is_time_phrase(const struct ctx *c, int h);
+static int amod_verb_subj(const struct ctx *c, int v);
 
 /* Does the modifier clause ch of h belong to h's phrase? Participial and
  * infinitival modifiers do ("the idea of running workshops", "a plan to
@@ -243,7 +250,8 @@ static void span_walk(const struct ctx *c, int h, int split_conj, int root,
 	for (k = 0; k < c->kn[h]; k++) {
 		int ch = c->kids[c->kstart[h] + k];
 		const char *r = rel_of(c, ch);
-		if (promoted_main(c, ch) >= 0 ||
+		if (promoted_main(c, ch) >= 0 || amod_verb_subj(c, ch) >= 0 ||
+		    (base_is(r, "conj") && is_time_phrase(c, ch)) ||
 		    (cuts_phrase(r, split_conj && (h == root || (head_of(c, h) == root &&
 						   base_is(rel_of(c, h), "flat")))) &&
 		     !close_appos(c, ch)) ||
@@ -377,6 +385,20 @@ static int has_cop(const struct ctx *c, int v)
 
 static int own_subj(const struct ctx *c, int v);
 
+/* The subject of a verb tagged as a plural noun that has an object: the
+ * name or noun compounded with it just before ("The RIAA lists it"). */
+static int nns_verb_subj(const struct ctx *c, int v)
+{
+	int k;
+	for (k = c->kn[v] - 1; k >= 0; k--) {
+		int ch = c->kids[c->kstart[v] + k];
+		if (ch < v && base_is(rel_of(c, ch), "compound") &&
+		    (upos_of(c, ch) == UPOS_PROPN || upos_of(c, ch) == UPOS_NOUN))
+			return ch;
+	}
+	return -1;
+}
+
 /* A verb the tagger took for a noun or an adjective: it has a subject, no
  * copula, and stands where clauses stand ("The RSNO also performs/NNS
  * throughout Scotland"). Its obliques then come as nmod. */
@@ -386,7 +408,13 @@ static int mistagged_verb(const struct ctx *c, int v)
 	int s;
 	if (upos_of(c, v) != UPOS_NOUN && upos_of(c, v) != UPOS_ADJ)
 		return 0;
-	if (first_child(c, v, "cop") >= 0 || (s = own_subj(c, v)) < 0 || s > v)
+	if (first_child(c, v, "cop") >= 0)
+		return 0;
+	/* "The RIAA lists/NNS it as ...": a noun does not take an object */
+	if (!strcmp(x, "NNS") && first_child(c, v, "obj") >= 0 && own_subj(c, v) < 0 &&
+	    (!strcmp(r, "root") || base_is(r, "conj")))
+		return nns_verb_subj(c, v) >= 0;
+	if ((s = own_subj(c, v)) < 0 || s > v)
 		return 0;
 	if (upos_of(c, v) == UPOS_NOUN && strcmp(x, "NNS"))
 		return 0;	/* only "-s" forms pass for verbs */
@@ -408,13 +436,19 @@ static int is_obl(const struct ctx *c, int v, int ch)
  * have (the noun right before it), or -1. Its object is the noun. */
 static int amod_verb_subj(const struct ctx *c, int v)
 {
-	int h = head_of(c, v), i = v - 1;
+	int h = head_of(c, v), i = v - 1, k;
 	if (upos_of(c, v) != UPOS_VERB || strcmp(rel_of(c, v), "amod") ||
 	    strcmp(c->ps->xpos[v], "VBD") || h <= v || i < 0)
 		return -1;
 	if (upos_of(c, i) != UPOS_NOUN && upos_of(c, i) != UPOS_PROPN &&
 	    upos_of(c, i) != UPOS_PRON)
 		return -1;
+	/* only when the sentence has no other verb to be its predicate */
+	for (k = 0; k < c->n; k++)
+		if (k != v && k != i && (upos_of(c, k) == UPOS_VERB || upos_of(c, k) == UPOS_AUX ||
+					 !strcmp(c->ps->xpos[k], "NNS") ||
+					 !strcmp(c->ps->xpos[k], "VBZ")))
+			return -1;
 	return i;
 }
 
@@ -424,6 +458,11 @@ static int is_predicate(const struct ctx *c, int v)
 	if (has_cop(c, v))
 		return 1;
 	if (mistagged_verb(c, v) || amod_verb_subj(c, v) >= 0)
+		return 1;
+	/* "Hill had/AUX responsibility": an auxiliary with an object or a
+	 * subject of its own is the main verb */
+	if (upos_of(c, v) == UPOS_AUX && !base_is(r, "aux") && !base_is(r, "cop") &&
+	    (first_child(c, v, "obj") >= 0 || own_subj(c, v) >= 0))
 		return 1;
 	if (upos_of(c, v) != UPOS_VERB)
 		return 0;
@@ -443,7 +482,11 @@ static int own_subj(const struct ctx *c, int v)
 		int ch = c->kids[c->kstart[v] + k];
 		if (!base_is(rel_of(c, ch), "nsubj"))
 			continue;
-		if (best < 0 || (ch < v && ch > best))
+		/* "they both named": the pronoun, not the floating quantifier */
+		if (best >= 0 && upos_of(c, ch) == UPOS_DET && upos_of(c, best) != UPOS_DET)
+			continue;
+		if (best < 0 || (ch < v && ch > best) ||
+		    (upos_of(c, best) == UPOS_DET && upos_of(c, ch) != UPOS_DET))
 			best = ch;
 	}
 	return best;
@@ -455,10 +498,17 @@ static int own_subj(const struct ctx *c, int v)
  * subject and conjuncts() brings the first name back). -1 if none. */
 static int untagged_name_subj(const struct ctx *c, int v)
 {
+	static const char *const demonstratives[] = {
+		"this", "these", "those", "that", "both", "all", "many", "some", "others", NULL
+	};
 	int k;
 	for (k = 0; k < c->kn[v]; k++) {
 		int ch = c->kids[c->kstart[v] + k];
 		int u = upos_of(c, ch);
+		/* "These/DT include ...": a demonstrative before its verb */
+		if (ch == 0 && u == UPOS_DET && ch + 1 == v && c->kn[ch] == 0 &&
+		    in_list(lemma_of(c, ch), demonstratives))
+			return ch;
 		if (ch != 0 || (u != UPOS_ADV && u != UPOS_ADJ) || c->kn[ch] ||
 		    !is_capitalised(c->s->form[ch]) || !base_is(rel_of(c, ch), "advmod"))
 			continue;
@@ -512,12 +562,19 @@ static int find_subj(const struct ctx *c, int v, int *inherited, int depth)
 		s = untagged_name_subj(c, v);
 	if (s < 0)
 		s = amod_verb_subj(c, v);
+	if (s < 0 && mistagged_verb(c, v))
+		s = nns_verb_subj(c, v);
 	if (s >= 0)
 		return s;
 	if (depth > 8 || h < 0)
 		return -1;
 	if (base_is(r, "conj")) {
 		(*inherited)++;
+		/* "Many members, youth and adult, are active members": the
+		 * subject parsed as the head of a coordinated copula */
+		if (first_child(c, v, "cop") >= 0 && is_nominal(c, h) && h < v &&
+		    !is_predicate(c, h) && first_child(c, h, "case") < 0)
+			return h;
 		return find_subj(c, h, inherited, depth + 1);
 	}
 	if ((s = promoted_main(c, v)) >= 0)
@@ -541,7 +598,10 @@ static int find_subj(const struct ctx *c, int v, int *inherited, int depth)
 		 * a modifier ("The strike obtained support") */
 		return strcmp(x, "VBN") || first_child(c, v, "obj") >= 0 ? h : -1;
 	}
-	if (base_is(r, "advcl") && first_child(c, v, "mark") < 0) {
+	/* "after meeting Akar, Gantz said": a participle takes its subject
+	 * from the clause it modifies, with or without a subordinator */
+	if (base_is(r, "advcl") && (first_child(c, v, "mark") < 0 ||
+				    !strcmp(c->ps->xpos[v], "VBG"))) {
 		(*inherited)++;
 		return find_subj(c, h, inherited, depth + 1);
 	}
@@ -702,9 +762,10 @@ static void rel_core(const struct ctx *c, int v, struct xtriple *t, int with_ver
 	}
 	for (k = 0; k < c->kn[v]; k++) {
 		int ch = c->kids[c->kstart[v] + k];
-		if (ch > first && ch < v && base_is(rel_of(c, ch), "advmod") &&
-		    upos_of(c, ch) == UPOS_ADV && c->kn[ch] == 0)
-			rel_add(t, ch);
+		if (((ch > first && ch < v) || (with_verb && ch == v - 1)) &&
+		    base_is(rel_of(c, ch), "advmod") && upos_of(c, ch) == UPOS_ADV &&
+		    c->kn[ch] == 0 && strcmp(c->ps->xpos[ch], "WRB"))
+			rel_add(t, ch);	/* "also performs", "strictly maintain" */
 	}
 	if (with_verb)
 		rel_add(t, v);
@@ -892,6 +953,27 @@ struct clause {
 	double conf;
 };
 
+static int rel_has(const struct xtriple *t, int tok)
+{
+	int i;
+	for (i = 0; i < t->nrel; i++)
+		if (t->rel[i] == tok)
+			return 1;
+	return 0;
+}
+
+/* "then", "currently", "later": adverbs that date a clause wherever they
+ * stand. */
+static int is_time_adverb(const struct ctx *c, int i)
+{
+	static const char *const w[] = {
+		"then", "currently", "now", "later", "earlier", "recently", "previously",
+		"formerly", "once", "already", "soon", "eventually", "finally", "first",
+		"initially", "subsequently", "originally", "still", "again", NULL
+	};
+	return in_list(lemma_of(c, i), w);
+}
+
 /* The obliques of verb w, but the clause's own, as extra arguments. */
 static void add_obliques(const struct ctx *c, struct xtriple *t, const struct clause *cl,
 			 int w)
@@ -912,6 +994,15 @@ static void add_obliques(const struct ctx *c, struct xtriple *t, const struct cl
 				cl->agent : cl->v);
 		} else if (w == cl->v && (base_is(r, "iobj") || base_is(r, "obj"))) {
 			add_arg(c, t, ch, "object2", cl->v);
+		} else if (base_is(r, "advmod") && !strcmp(lemma_of(c, ch), "where") &&
+			   !strcmp(rel_of(c, w), "acl:relcl") && head_of(c, w) >= 0 &&
+			   head_of(c, w) != cl->subj && head_of(c, w) != cl->obj) {
+			/* "Israeli territory, where they killed ...": in it */
+			add_arg(c, t, head_of(c, w), "in", w);
+		} else if (base_is(r, "advmod") && upos_of(c, ch) == UPOS_ADV &&
+			   strcmp(c->ps->xpos[ch], "WRB") && !is_neg_word(c, ch) &&
+			   !rel_has(t, ch) && (ch > w || is_time_adverb(c, ch))) {
+			add_arg(c, t, ch, "manner", cl->v);	/* "sometimes", "annually" */
 		}
 	}
 }
@@ -948,6 +1039,10 @@ static double confidence_of(const struct ctx *c, const struct xtriple *t)
 		x += 0.05;
 	if (f & XF_FAR)
 		x -= 0.05;
+	if (f & XF_NONFINITE)
+		x -= 0.08;
+	if (f & XF_EMBEDDED)
+		x -= 0.03;
 	if (t->subj.head >= 0 && upos_of(c, t->subj.head) == UPOS_PROPN)
 		x += 0.1;
 	if (t->obj.head >= 0 && upos_of(c, t->obj.head) == UPOS_PROPN)
@@ -1183,6 +1278,12 @@ static void emit_clause(struct ctx *c, int v)
 		fl |= XF_PRONSUBJ;
 	if (has_cop(c, v))
 		fl |= XF_COPULA;
+	if (base_is(rel_of(c, top), "ccomp") || base_is(rel_of(c, top), "csubj"))
+		fl |= XF_EMBEDDED;
+	if ((!strcmp(c->ps->xpos[top], "VBG") || !strcmp(c->ps->xpos[top], "VBN")) &&
+	    first_child(c, top, "aux") < 0 && child_exact(c, top, "aux:pass") < 0 &&
+	    strcmp(rel_of(c, top), "root") && !has_cop(c, v))
+		fl |= XF_NONFINITE;
 	conf = 0;
 
 	info.v = v;
@@ -1302,13 +1403,16 @@ static void emit_be(struct ctx *c, struct xspan subj, struct xspan obj, int pred
  * name is the subject when one side is a name and the other is not. */
 static void emit_apposition(struct ctx *c, int a)
 {
-	int h = head_of(c, a);
+	int h = head_of(c, a), k;
 	struct xspan x, y;
 	double conf = 0.6;
 	if (h < 0 || a < h || !is_nominal(c, h) || !is_nominal(c, a) ||
 	    upos_of(c, a) == UPOS_PRON || upos_of(c, h) == UPOS_PRON ||
 	    has_cop(c, h) || own_subj(c, h) >= 0)
 		return;
+	for (k = 0; k < c->kn[a]; k++)
+		if (amod_verb_subj(c, c->kids[c->kstart[a] + k]) >= 0)
+			return;		/* "Protesters stormed/amod embassy/appos" */
 	x = span_of(c, h, 1, a);
 	y = span_of(c, a, 1, -1);
 	if (y.hi - y.lo > 15)
@@ -1530,6 +1634,12 @@ static void emit_modifier(struct ctx *c, int m)
 
 int extract_sentence(const struct xsent *s, struct xtriple *out, int max)
 {
+	return extract_sentence_opts(s, out, max, 0);
+}
+
+int extract_sentence_opts(const struct xsent *s, struct xtriple *out, int max,
+			  unsigned opts)
+{
 	struct ctx c;
 	int i, j, n = s->n, *cnt, *heap = NULL;
 	int scratch[5 * SCRATCH_TOKENS + 1];
@@ -1578,7 +1688,8 @@ int extract_sentence(const struct xsent *s, struct xtriple *out, int max)
 			emit_apposition(&c, i);
 		if (upos_of(&c, i) == UPOS_PROPN)
 			emit_title(&c, i);
-		emit_modifier(&c, i);
+		if (opts & XO_MODIFIERS)
+			emit_modifier(&c, i);
 		if (upos_of(&c, i) == UPOS_NOUN && in_list(lemma_of(&c, i), event_nouns))
 			emit_nominal(&c, i);
 		else if (!strcmp(rel_of(&c, i), "nmod:poss") &&

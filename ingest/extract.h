@@ -7,6 +7,43 @@
  * arguments, the relation phrase, negation, mode and tense. It knows nothing
  * of actors or dates: the pipeline (pipeline.h) names the spans and dates the
  * clauses. This is the interface later extractors replace.
+ *
+ * What it makes of a sentence:
+ *  - subjects: the verb's own (the nearest before it when the parser gave
+ *    several; two names with "and" between them are coordinated), or one
+ *    inherited through conj, xcomp, advcl and acl; a relative pronoun is
+ *    replaced by its antecedent (the noun just before it when the parser
+ *    hung the clause on a noun above);
+ *  - objects: the direct object, else the first prepositional phrase after
+ *    the verb that is not a time (its preposition joins the relation: "met
+ *    with"), else a clausal complement ("said that | Y expelled Z");
+ *    copulas take the predicate ("is | one of Israel's partners");
+ *  - passives with a by-agent are turned to active order (subj = agent,
+ *    passive = 1); without one the patient stays subject (passive_form);
+ *  - light verbs and chains of them speak through their complement:
+ *    "decided to restore" (lemma "restore"), "were able to reinforce",
+ *    "refused to sign" (negated), "plans to visit" (mode "planned");
+ *    "held talks with X" (lemma "hold talk", object X);
+ *  - coordinated names give one triple each; "A and B met (in C)" gives
+ *    A-meet-B, reciprocal;
+ *  - reported speech keeps the speaker as source, with its own say triple;
+ *  - phrases are runs of tokens: a head with its modifiers, prepositional
+ *    phrases, participial and infinitival modifiers and restrictive
+ *    relative clauses; appositions after a comma, non-restrictive relative
+ *    clauses, parentheticals and the clause the phrase belongs to end it;
+ *  - besides clauses (kind XT_CLAUSE): appositions and titles (XT_APPOS,
+ *    "Gantz, the minister" / "minister Gantz": Gantz be minister), event
+ *    nouns (XT_NOMINAL, "Gantz's visit to Turkey"), possessives (XT_POSS)
+ *    and, on request, adjective or place modifiers (XT_MODIFIER), the
+ *    last two at low confidence, for Open IE recall rather than events.
+ *  - typical parser errors are repaired: verbs tagged as plural nouns or
+ *    adjectives, a finite verb tagged amod, a sentence-initial name tagged
+ *    as an adverb, the main verb hung inside a relative clause, a by-agent
+ *    hung on the oblique before it.
+ *
+ * confidence is a ranking in [0.05, 0.99]: simple active clauses with
+ * named arguments first; inherited subjects, guessed structure, long
+ * phrases and clauses with nothing but a subject last (flags says why).
  */
 #ifndef ENTENTE_EXTRACT_H
 #define ENTENTE_EXTRACT_H
@@ -32,9 +69,11 @@ enum xkind {
 				 * tokens, lemma "have" */
 	XT_MODIFIER		/* a modifier as a statement, for Open IE recall:
 				 * "a gaping loophole" (loophole be gaping), "companies
-				 * in Japan" (relation "in", lemma "be"); not events */
+				 * in Japan" (relation "in", lemma "be"); not events;
+				 * only with XO_MODIFIERS */
 };
 
+/* One raw triple. Token indexes are 0-based into the sentence. */
 struct xtriple {
 	enum xkind kind;	/* XT_CLAUSE unless said otherwise */
 	struct xspan subj;	/* agent of the relation (the by-agent of a passive) */
@@ -75,6 +114,8 @@ struct xtriple {
 #define XF_PASSIVE	0x400	/* passive verb */
 #define XF_SPLIT	0x800	/* one of several coordinated subjects or objects */
 #define XF_LONG		0x1000	/* an argument longer than 12 tokens */
+#define XF_EMBEDDED	0x2000	/* the clause is the complement of another verb */
+#define XF_NONFINITE	0x4000	/* a participle or gerund without auxiliary */
 
 /* The sentence as extraction sees it. */
 struct xsent {
@@ -83,8 +124,15 @@ struct xsent {
 	const struct parse *ps;		/* its analysis */
 };
 
-/* Extract the raw triples of 's' into out[0..max); returns how many. */
+/* Extract the raw triples of 's' into out[0..max); returns how many.
+ * Everything but XT_MODIFIER triples. */
 int extract_sentence(const struct xsent *s, struct xtriple *out, int max);
+
+#define XO_MODIFIERS 0x1	/* also XT_MODIFIER triples (Open IE recall) */
+
+/* extract_sentence() with options: XO_* bits. */
+int extract_sentence_opts(const struct xsent *s, struct xtriple *out, int max,
+			  unsigned opts);
 
 /* Is token i (0-based) inside the subtree of token h? */
 int extract_dominates(const struct parse *ps, int h, int i);

@@ -26,6 +26,9 @@ Conversion of a triple into a CaRB tuple (triple_to_tuple)
     Empty or missing texts are dropped, so a triple with no object but a
     location argument becomes (rel, subject, location), which is how CaRB
     gold writes intransitive verbs with a prepositional phrase.
+    A "time" arg is the date the pipeline resolved, without its
+    preposition ("1981" for "In 1981"): when the word before it in the
+    evidence is a preposition, it is put back (with_preposition).
     Args with role "source" (the speaker of reported speech, often a
     resolved name) and "voice" (the word "passive") are not phrases of the
     sentence and are dropped.
@@ -172,6 +175,25 @@ def text_of(obj, key):
     return triples.field(obj.get(key), "text").strip()
 
 
+TIME_PREPS = frozenset("""in on at since during from until till by before
+after for between around about within through throughout""".split())
+
+
+def with_preposition(text, evidence):
+    """A time arg as the sentence has it: the pipeline writes the date
+    alone ("1981"); when the word before it in the evidence is a
+    preposition ("In 1981"), it is put back, as CaRB gold keeps it."""
+    words = evidence.split()
+    n = len(text.split())
+    first = text.split()[0] if n else ""
+    for i in range(1, len(words)):
+        if words[i] == first and " ".join(words[i:i + n]) == text:
+            if words[i - 1].lower() in TIME_PREPS:
+                return words[i - 1] + " " + text
+            break
+    return text
+
+
 def triple_to_tuple(obj):
     """Convert one of entente's triples (a dict) into a CaRB Tuple.
 
@@ -200,6 +222,8 @@ def triple_to_tuple(obj):
             continue
         if role == "source" or not text:
             continue
+        if role == "time":
+            text = with_preposition(text, obj.get("evidence") or "")
         extra.append(text)
     if passive and obj_text and subj:
         agent = subj if subj.split()[0].lower() == "by" else "by " + subj

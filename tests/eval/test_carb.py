@@ -152,6 +152,19 @@ class Conversion(unittest.TestCase):
                                   "object": {"text": "a plan"},
                                   "evidence": "they have a plan"})
         self.assertEqual(t.rel, "have")
+        # a time arg gets back the preposition the sentence gives it
+        t = carb.triple_to_tuple({"subject": {"text": "Akar"},
+                                  "relation": {"text": "met"},
+                                  "object": {"text": "Gantz"},
+                                  "args": [{"role": "time", "text": "May 2018"}],
+                                  "evidence": "In May 2018 , Akar met Gantz ."})
+        self.assertEqual(t.args, ["Akar", "Gantz", "In May 2018"])
+        t = carb.triple_to_tuple({"subject": {"text": "Akar"},
+                                  "relation": {"text": "met"},
+                                  "object": {"text": "Gantz"},
+                                  "args": [{"role": "time", "text": "Monday"}],
+                                  "evidence": "Akar met Gantz Monday ."})
+        self.assertEqual(t.args, ["Akar", "Gantz", "Monday"])
         # passive with an agent: back to the sentence's order, "by" last
         obj = {"article": "1",
                "subject": {"text": "Israel"},

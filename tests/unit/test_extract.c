@@ -69,6 +69,8 @@ static const char *rtext(const struct xtriple *t)
 	return buf;
 }
 
+static unsigned run_opts;	/* XO_* for run() */
+
 /* Tokenise, parse with the shipped model and extract. */
 static int run(const char *text)
 {
@@ -90,7 +92,7 @@ static int run(const char *text)
 	xs.n = nforms;
 	xs.form = forms;
 	xs.ps = &ps;
-	nx = extract_sentence(&xs, xt, MAXT);
+	nx = extract_sentence_opts(&xs, xt, MAXT, run_opts);
 	return nx;
 }
 
@@ -337,6 +339,34 @@ static void test_confidence(void)
 								xt, MAXT) == 0);
 }
 
+static void test_kinds(void)
+{
+	const char *s = "Turkey expelled Israel's ambassador.";
+	const struct xtriple *t;
+
+	run(s);
+	expect(s, "Turkey", "expel", "Israel 's ambassador");
+	t = expect(s, "Israel", "have", "ambassador");
+	test_cond("possessive kind, ranked low", t && t->kind == XT_POSS && t->confidence < 0.4);
+
+	s = "Israel recalled its new ambassador.";
+	run(s);
+	test_cond("no modifier triples unless asked", find("be", "ambassador") == NULL);
+	run_opts = XO_MODIFIERS;
+	run(s);
+	run_opts = 0;
+	t = expect(s, "ambassador", "be", "new");
+	test_cond("modifier kind, ranked low", t && t->kind == XT_MODIFIER && t->confidence < 0.4);
+	t = find("recall", "Israel");
+	test_cond("the clause ranks above its modifiers", t && t->confidence > 0.5);
+
+	s = "In August, the two governments decided to restore full diplomatic relations "
+	    "and earlier this month, they both named new ambassadors.";
+	run(s);
+	expect(s, "the two governments", "restore", "full diplomatic relations");
+	expect(s, "they", "name", "new ambassadors");
+}
+
 /*==== Hand-written trees ====*/
 
 struct tree {
@@ -452,7 +482,7 @@ static void test_golden(void)
 		tree_free(&t);
 	}
 	fclose(f);
-	test_cond("six golden trees", sno == 6);
+	test_cond("nine golden trees", sno == 9);
 }
 
 int main(void)
@@ -468,6 +498,7 @@ int main(void)
 	test_attribution();
 	test_negation_mode();
 	test_confidence();
+	test_kinds();
 	test_golden();
 	parse_release(&ps);
 	token_list_release(&tl);
