@@ -35,6 +35,7 @@ struct ingest_ctx {
 	struct run_opts *o;
 	struct triple_list tl;
 	size_t in_batch, stored, present, relations;
+	size_t bad;		/* articles the store refused */
 	int failed;
 };
 
@@ -52,10 +53,15 @@ static int on_article(struct article *a, void *vctx)
 		return 0;
 	r = store_add_article(c->st, a, c->tl.v, c->tl.n);
 	if (r < 0) {
-		store_rollback(c->st);
-		c->in_batch = 0;
-		c->failed = 1;
-		return -1;
+		/* the store undid this article alone (a savepoint): name it,
+		 * keep the batch, go on */
+		if (a->line)
+			error("article '%s' at line %zu of '%s' not stored", a->id,
+			      a->line, a->path);
+		else
+			error("article '%s' of '%s' not stored", a->id, a->path);
+		c->bad++;
+		return 0;
 	}
 	if (r > 0) {
 		c->stored++;
@@ -144,12 +150,12 @@ int cmd_ingest(int argc, char **argv)
 			c.failed = 1;
 		run_progress(&o, c.p, 1);
 	}
-	if (bad_dict && ret == EXIT_OK)
+	if ((bad_dict || c.bad) && ret == EXIT_OK)
 		ret = EXIT_DATA;
 	if (rs.bad)
 		error("%zu bad record%s skipped", rs.bad, rs.bad == 1 ? "" : "s");
 	if (c.p)
-		fprintf(stderr, "entente: stored %zu article%s (%zu already present), %zu relations in '%s'\n",
+		fprintf(stderr, "entente: stored %zu article%s (%zu already present) from %zu triples in '%s'\n",
 			c.stored, c.stored == 1 ? "" : "s", c.present, c.relations, db);
 	else
 		fprintf(stderr, "entente: stored the triples of %zu article%s in '%s'\n",
