@@ -24,6 +24,13 @@ struct person {
 
 struct actors {
 	const struct kb *kb;
+	/* kb matches of the current sentence, one per token, made on first use */
+	const struct asent *cached;	/* the sentence they belong to */
+	int *mlen;			/* match length at each token, -1 not looked up */
+	struct kb_hit *mhit;
+	int malloc_n;
+	int cached_index;		/* ... and its index and tokens, since */
+	const struct token *cached_tok;	/* the struct may be reused */
 	struct date pub;
 	struct person *p;	/* persons in order of first mention */
 	size_t np, ap;
@@ -65,6 +72,7 @@ void actors_reset(struct actors *A, const struct date *pub)
 		mention_release(&A->recent[k]);
 	A->nrecent = 0;
 	A->group_sentence = -2;
+	A->cached = NULL;	/* the matches were of the last article */
 	if (pub)
 		A->pub = *pub;
 	else
@@ -76,8 +84,39 @@ void actors_free(struct actors *A)
 	if (!A)
 		return;
 	actors_reset(A, NULL);
+	free(A->mlen);
+	free(A->mhit);
 	free(A->p);
 	free(A);
+}
+
+/*==== Knowledge-base matches, once per token ====*/
+
+/* kb_match() at token i of sentence s, remembered for the sentence: the
+ * naming of every span looks at the same tokens again. */
+static int match_at(struct actors *A, const struct asent *s, int i, struct kb_hit *hit)
+{
+	int n = s->x->n, k;
+
+	if (i < 0 || i >= n)
+		return 0;
+	if (A->cached != s || A->cached_index != s->index || A->cached_tok != s->tok) {
+		if (n > A->malloc_n) {
+			A->mlen = xrealloc(A->mlen, (size_t)n * sizeof(*A->mlen));
+			A->mhit = xrealloc(A->mhit, (size_t)n * sizeof(*A->mhit));
+			A->malloc_n = n;
+		}
+		for (k = 0; k < n; k++)
+			A->mlen[k] = -1;
+		A->cached = s;
+		A->cached_index = s->index;
+		A->cached_tok = s->tok;
+	}
+	if (A->mlen[i] < 0)
+		A->mlen[i] = kb_match(A->kb, s->x->form, n, i, &A->pub, &A->mhit[i]);
+	if (A->mlen[i] > 0)
+		*hit = A->mhit[i];
+	return A->mlen[i];
 }
 
 /*==== Text helpers ====*/
@@ -415,7 +454,7 @@ static void set_role(const struct actors *A, const struct asent *s, int lo, int 
 
 /* Kb matches inside [lo, hi): the country the phrase belongs to ("Turkish",
  * "Israel's"), skipping the tokens of [skip_lo, skip_hi). */
-static const char *span_country(const struct actors *A, const struct asent *s,
+static const char *span_country(struct actors *A, const struct asent *s,
 				int lo, int hi, int skip_lo, int skip_hi)
 {
 	int i;
@@ -424,7 +463,7 @@ static const char *span_country(const struct actors *A, const struct asent *s,
 		int len;
 		if (i >= skip_lo && i < skip_hi)
 			continue;
-		len = kb_match(A->kb, s->x->form, s->x->n, i, &A->pub, &h);
+		len = match_at(A, s, i, &h);
 		if (len && h.country && (h.type == ACTOR_COUNTRY || h.form == KB_ADJECTIVE))
 			return h.country;
 		if (len)
@@ -482,7 +521,7 @@ static int name_people(struct actors *A, struct mention *out)
 
 /* A second country adjective or name coordinated with the first in
  * [lo, hi): "Hungarian and Romanian", "Turkish and Israeli". */
-static const char *second_country(const struct actors *A, const struct asent *s,
+static const char *second_country(struct actors *A, const struct asent *s,
 				  int lo, int hi, const char *first)
 {
 	struct kb_hit hit;
@@ -492,7 +531,7 @@ static const char *second_country(const struct actors *A, const struct asent *s,
 			after_and = 1;
 			continue;
 		}
-		len = kb_match(A->kb, s->x->form, s->x->n, i, &A->pub, &hit);
+		len = match_at(A, s, i, &hit);
 		if (len && after_and && hit.country && strcmp(hit.country, first) &&
 		    (hit.type == ACTOR_COUNTRY || hit.form == KB_ADJECTIVE))
 			return hit.country;
@@ -544,7 +583,7 @@ static int resolve_pronoun(struct actors *A, const struct asent *s, int h,
 
 /* The last run of names in (h, hi) that is not a country or an
  * organisation of the kb and not only titles: "Antony Blinken". */
-static int name_after(const struct actors *A, const struct asent *s, int h, int hi,
+static int name_after(struct actors *A, const struct asent *s, int h, int hi,
 		      struct xspan *sub)
 {
 	const struct parse *ps = s->x->ps;
@@ -556,7 +595,7 @@ static int name_after(const struct actors *A, const struct asent *s, int h, int 
 		if (ps->upos[i] != UPOS_PROPN)
 			continue;
 		while (j < hi && ps->upos[j] == UPOS_PROPN) {
-			int len = kb_match(A->kb, s->x->form, s->x->n, j, &A->pub, &hit);
+			int len = match_at(A, s, j, &hit);
 			if (len && hit.type != ACTOR_PERSON && hit.type != ACTOR_ROLE)
 				break;
 			if (!is_title(s->x->form[j]))
@@ -575,7 +614,7 @@ static int name_after(const struct actors *A, const struct asent *s, int h, int 
 }
 
 /* A proper name in apposition to h: "the ruler, Sheikh Tamim". */
-static int appos_name(const struct actors *A, const struct asent *s, int h,
+static int appos_name(struct actors *A, const struct asent *s, int h,
 		      struct xspan *sub)
 {
 	const struct parse *ps = s->x->ps;
@@ -642,7 +681,7 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 		/* "U.S. President Donald Trump" parsed with "U.S." as its head:
 		 * a name after the country and the titles is the actor */
 		for (i = nlo; i < nhi; ) {
-			int mlen = kb_match(A->kb, s->x->form, s->x->n, i, &A->pub, &hit);
+			int mlen = match_at(A, s, i, &hit);
 			if (is_title(s->x->form[i]))
 				i++;
 			else if (mlen && hit.type != ACTOR_PERSON && i + mlen < nhi)
@@ -655,7 +694,7 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 	}
 	/* A kb phrase that covers the head names the actor. */
 	for (i = sp->lo; i < sp->hi; i++) {
-		len = kb_match(A->kb, s->x->form, s->x->n, i, &A->pub, &hit);
+		len = match_at(A, s, i, &hit);
 		if (!len)
 			continue;
 		if (i <= h && h < i + len && hit.type != ACTOR_ROLE &&
@@ -677,7 +716,7 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 		 * Akar"; a country before it is its country: "U.S. Secretary" */
 		tlo = nlo;
 		while (nlo < nhi) {
-			int mlen = kb_match(A->kb, s->x->form, s->x->n, nlo, &A->pub, &hit);
+			int mlen = match_at(A, s, nlo, &hit);
 			if (is_title(s->x->form[nlo]))
 				nlo++;
 			else if (mlen && nlo + mlen <= h && hit.type != ACTOR_PERSON)
@@ -820,7 +859,7 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 		while (tlo > sp->lo && (ps->upos[tlo - 1] == UPOS_ADJ ||
 					ps->upos[tlo - 1] == UPOS_NOUN ||
 					ps->upos[tlo - 1] == UPOS_PROPN) &&
-		       !kb_match(A->kb, s->x->form, s->x->n, tlo - 1, &A->pub, &hit))
+		       !match_at(A, s, tlo - 1, &hit))
 			tlo--;
 		join_forms(s, tlo, h + 1, &sb);
 		for (i = 0; i < (int)sb.len; i++)
@@ -846,7 +885,7 @@ void actors_note(struct actors *A, const struct asent *s)
 
 	for (i = 0; i < n; i++) {
 		struct xspan sp;
-		int len = kb_match(A->kb, s->x->form, n, i, &A->pub, &hit);
+		int len = match_at(A, s, i, &hit);
 		if (len) {
 			/* countries, organisations and dictionary persons */
 			sp.lo = i;
@@ -863,10 +902,10 @@ void actors_note(struct actors *A, const struct asent *s)
 			sp.lo = i;
 			sp.hi = i + 1;
 			while (sp.hi < n && ps->upos[sp.hi] == UPOS_PROPN &&
-			       !kb_match(A->kb, s->x->form, n, sp.hi, &A->pub, &hit))
+			       !match_at(A, s, sp.hi, &hit))
 				sp.hi++;
 			while (sp.lo > 0 && (is_title(s->x->form[sp.lo - 1]) ||
-					     kb_match(A->kb, s->x->form, n, sp.lo - 1, &A->pub, &hit) == 1)) {
+					     match_at(A, s, sp.lo - 1, &hit) == 1)) {
 				/* "Turkish and Israeli Defense Ministers Akar": the
 				 * adjectives are shared out, not Akar's */
 				if (sp.lo >= 2 && !is_title(s->x->form[sp.lo - 1]) &&
