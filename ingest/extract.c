@@ -1145,6 +1145,13 @@ static void emit_clause(struct ctx *c, int v)
 			patient = x_head;
 	}
 	obj = first_child(c, v, "obj");
+	/* "gave House Speaker Pelosi a flag" parsed with two objects: the
+	 * last is the thing given, the others go as second objects */
+	for (k = 0; obj >= 0 && k < c->kn[v]; k++) {
+		int ch = c->kids[c->kstart[v] + k];
+		if (ch > obj && !strcmp(rel_of(c, ch), "obj") && !is_relpron_tok(c, ch))
+			obj = ch;
+	}
 	if (obj < 0 && !has_cop(c, v))
 		obj = first_child(c, v, "iobj");	/* "told parliament (that) ..." */
 	if (obj < 0 && amod_verb_subj(c, v) >= 0)

@@ -482,7 +482,7 @@ static void test_golden(void)
 		tree_free(&t);
 	}
 	fclose(f);
-	test_cond("nine golden trees", sno == 9);
+	test_cond("ten golden trees", sno == 10);
 }
 
 int main(void)
