@@ -1022,7 +1022,7 @@ static double confidence_of(const struct ctx *c, const struct xtriple *t)
 	unsigned f = t->flags;
 	double x = 0.7;
 	if (f & XF_INHERITED)
-		x -= 0.15;
+		x -= 0.1;
 	if (f & XF_RELPRON)
 		x -= 0.08;
 	if (f & XF_LONG)
@@ -1041,6 +1041,8 @@ static double confidence_of(const struct ctx *c, const struct xtriple *t)
 		x -= 0.05;
 	if (f & XF_NONFINITE)
 		x -= 0.08;
+	if (f & XF_MODCLAUSE)
+		x -= 0.05;
 	if (f & XF_EMBEDDED)
 		x -= 0.03;
 	if (t->subj.head >= 0 && upos_of(c, t->subj.head) == UPOS_PROPN)
@@ -1287,6 +1289,8 @@ static void emit_clause(struct ctx *c, int v)
 		fl |= XF_COPULA;
 	if (base_is(rel_of(c, top), "ccomp") || base_is(rel_of(c, top), "csubj"))
 		fl |= XF_EMBEDDED;
+	if (base_is(rel_of(c, top), "acl") || base_is(rel_of(c, top), "advcl"))
+		fl |= XF_MODCLAUSE;
 	if ((!strcmp(c->ps->xpos[top], "VBG") || !strcmp(c->ps->xpos[top], "VBN")) &&
 	    first_child(c, top, "aux") < 0 && child_exact(c, top, "aux:pass") < 0 &&
 	    strcmp(rel_of(c, top), "root") && !has_cop(c, v))
