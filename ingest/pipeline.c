@@ -178,13 +178,25 @@ static void rel_text(const struct asent *s, const struct xtriple *x, struct strb
 	sb_release(&w);
 }
 
+/* Is token i inside one of the temporal expressions? */
+static int in_timex(const struct timex *tx, int ntx, int i)
+{
+	int k;
+	for (k = 0; k < ntx; k++)
+		if (tx[k].start <= i && i < tx[k].end)
+			return 1;
+	return 0;
+}
+
 static int is_place_arg(struct pipeline *p, const struct asent *s, const struct xspan *sp,
-			const char *role)
+			const char *role, const struct timex *tx, int ntx)
 {
 	struct kb_hit h;
 	int i;
 	if (strcmp(role, "in") && strcmp(role, "at") && strcmp(role, "near"))
 		return 0;
+	if (in_timex(tx, ntx, sp->head))
+		return 0;	/* "in December" is a time */
 	for (i = sp->lo; i < sp->hi; i++)
 		if (kb_match(p->kb, s->x->form, s->x->n, i, NULL, &h) &&
 		    (h.type == ACTOR_COUNTRY || h.type == ACTOR_PLACE) && h.form != KB_ADJECTIVE)
@@ -377,6 +389,9 @@ static void emit(struct pipeline *p, const struct article *a, const struct asent
 	const struct parse *ps = s->x->ps;
 	int have_speaker = 0;
 
+	/* "Last year South Korea's surplus was ...": a time is no actor */
+	if (in_timex(tx, ntx, x->subj.head))
+		return;
 	memset(obj, 0, sizeof(obj));
 	memset(speaker, 0, sizeof(speaker));
 	if (x->source.head >= 0) {
@@ -468,7 +483,7 @@ static void emit(struct pipeline *p, const struct article *a, const struct asent
 			if (tk >= 0 && tx[tk].start <= ag->head && ag->head < tx[tk].end)
 				continue;
 			actors_span_text(s, ag->lo, ag->hi, &sb);
-			if (is_place_arg(p, s, ag, role))
+			if (is_place_arg(p, s, ag, role, tx, ntx))
 				role = "location";
 			triple_add_arg(t, role, sb_str(&sb));
 		}

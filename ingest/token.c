@@ -245,6 +245,33 @@ static int is_clitic(const char *p, const char *e)
 	       (n == 2 && (ieq(p, 2, "re") || ieq(p, 2, "ve") || ieq(p, 2, "ll")));
 }
 
+/* Was the token before a capitalised word like a surname ("Kim")? */
+static int after_name(const struct tk *k)
+{
+	const struct token_list *l = k->out;
+	const char *f;
+	size_t i;
+
+	if (!l->n || !k->pending_space)
+		return 0;
+	f = l->arena.buf + l->v[l->n - 1].form_off_;
+	if (!isupper((unsigned char)f[0]) || l->v[l->n - 1].len < 2)
+		return 0;
+	for (i = 1; f[i]; i++)
+		if (!islower((unsigned char)f[i]))
+			return 0;
+	return 1;
+}
+
+static int all_lower(const char *p, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		if (!islower((unsigned char)p[i]))
+			return 0;
+	return n > 0;
+}
+
 /* Emit a word with clitics and hyphens split off. */
 static void emit_word(struct tk *k, const char *p, size_t n)
 {
@@ -270,6 +297,10 @@ static void emit_word(struct tk *k, const char *p, size_t n)
 			/* "F-16", "S-400", "COVID-19": a model or a code stays whole */
 			if (p[i] == '-' && isalpha((unsigned char)p[i - 1]) &&
 			    isdigit((unsigned char)p[i + 1]))
+				continue;
+			/* "Kim Jong-un", "Ban Ki-moon": a given name after a surname */
+			if (p[i] == '-' && start == 0 && isupper((unsigned char)p[0]) &&
+			    after_name(k) && n - i - 1 <= 5 && all_lower(p + i + 1, n - i - 1))
 				continue;
 			/* "Tel-Aviv", "Al-Qaeda": a name stays one token */
 			if (p[i] == '-' && isupper((unsigned char)p[start]) &&

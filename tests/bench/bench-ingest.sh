@@ -1,7 +1,7 @@
 #!/bin/sh
 # tests/bench/bench-ingest.sh: ingest and export throughput (make bench).
-# usage: bench-ingest.sh <news.jsonl> <max-articles> <outdir>
-# Ingests the first <max-articles> articles of <news.jsonl> into a fresh
+# usage: bench-ingest.sh <news.jsonl> <max-articles>|all <outdir>
+# Ingests the first <max-articles> (or all) articles of <news.jsonl> into a fresh
 # database, then exports it in every format at actor and country level,
 # printing times, rates, sizes and peak memory, with every input named.
 # Skips, successfully, when the input is not there.
@@ -12,12 +12,16 @@ if [ ! -r "$news" ]; then
 	exit 0
 fi
 mkdir -p "$out" || exit 1
-input=$out/news-first-$max.jsonl
-head -n "$max" "$news" >"$input"
+if [ "$max" = all ]; then
+	input=$news
+else
+	input=$out/news-first-$max.jsonl
+	head -n "$max" "$news" >"$input"
+fi
 n=$(wc -l <"$input")
 db=$out/bench.db
 rm -f "$db" "$db-journal"
-echo "== ingest: $input ($n articles, the first of $news) into a fresh $db"
+echo "== ingest: $input ($n articles of $news) into a fresh $db"
 /usr/bin/time -f "%e %U %S %M" -o "$out/time" $E ingest --no-progress --db "$db" "$input" 2>"$out/ingest.err"
 rc=$?
 tail -n 1 "$out/ingest.err"

@@ -4,7 +4,8 @@
 # a 120-clause sentence, Cyrillic and Chinese script) is valid against
 # schemas/triple.schema.json and keeps the format's invariants:
 # confidence in [0,1]; date, date_precision and date_source agree;
-# date_end not before date; subject.text non-empty and, like a non-empty
+# date_end not before date; a date from the article is its publication
+# date; subject.text non-empty and, like a non-empty
 # object.text, a substring of evidence; evidence a sentence of the article;
 # article ids are the .txt path without extension or the JSONL "id";
 # sentence indices never go backwards within an article.
@@ -20,7 +21,7 @@ fi
 long=$("$PY" -c "print(' and '.join('Minister %s met officials in %s on Monday' % p for p in [('Akar','Ankara'),('Lavrov','Moscow'),('Blinken','Paris')] * 40))")
 printf '\357\273\277Turkey \342\200\234expels\342\200\235 envoy\n\nANKARA (Reuters) - Turkey expelled Israel\342\200\231s ambassador on Tuesday, officials said.\n\nThe ministry said \342\200\234the decision is final\342\200\235.\001\002 Japan\007 summoned the Chinese envoy\013 on Monday.\n\n%s.\n\n\320\234\320\276\321\201\320\272\320\262\320\260 \320\267\320\260\321\217\320\262\320\270\320\273\320\260. Russia condemned \345\214\227\344\272\254 and China on Friday.\n' "$long" >"$TMP/tricky.txt"
 
-# expected.tsv: <jsonl output> <article id> <source file> (one per article)
+# expected.tsv: <jsonl output> <article id> <source file> <publication date>
 : >"$TMP/expected.tsv"
 n=0
 while IFS='	' read -r f d; do
@@ -28,17 +29,17 @@ while IFS='	' read -r f d; do
 	n=$((n + 1))
 	$E extract --date "$d" "samples/$f" >"$TMP/s$n.jsonl" 2>"$TMP/s$n.err" ||
 		fail "extract samples/$f exited $?: $(head -c 300 "$TMP/s$n.err")"
-	printf '%s\t%s\t%s\n' "$TMP/s$n.jsonl" "samples/${f%.txt}" "samples/$f" >>"$TMP/expected.tsv"
+	printf '%s\t%s\t%s\t%s\n' "$TMP/s$n.jsonl" "samples/${f%.txt}" "samples/$f" "$d" >>"$TMP/expected.tsv"
 done <samples/dates.tsv
 [ "$n" -ge 10 ] || fail "only $n samples listed in samples/dates.tsv"
 
 $E extract samples/articles.jsonl >"$TMP/j.jsonl" 2>"$TMP/j.err" || fail "extract samples/articles.jsonl exited $?"
-printf '%s\t%s\t%s\n' "$TMP/j.jsonl" "*jsonl" samples/articles.jsonl >>"$TMP/expected.tsv"
+printf '%s\t%s\t%s\t%s\n' "$TMP/j.jsonl" "*jsonl" samples/articles.jsonl "*" >>"$TMP/expected.tsv"
 
 case $E in /*) EA=$E ;; *) EA=$PWD/$E ;; esac
 (cd "$TMP" && "$EA" extract --date 2022-10-27 tricky.txt) >"$TMP/t.jsonl" 2>"$TMP/t.err" ||
 	fail "extract tricky.txt exited $?: $(head -c 300 "$TMP/t.err")"
-printf '%s\t%s\t%s\n' "$TMP/t.jsonl" tricky "$TMP/tricky.txt" >>"$TMP/expected.tsv"
+printf '%s\t%s\t%s\t%s\n' "$TMP/t.jsonl" tricky "$TMP/tricky.txt" 2022-10-27 >>"$TMP/expected.tsv"
 
 "$PY" - "$TMP/expected.tsv" schemas/triple.schema.json <<'PY' || fail "schema or invariant violations (above)"
 import json, re, sys
@@ -64,13 +65,16 @@ def squash(s):
     return re.sub(r"[\s\x00-\x1f\x7f\ufeff]+", " ", s).strip()
 
 for row in open(tsv, encoding="utf-8"):
-    out, want_id, src = row.rstrip("\n").split("\t")
+    out, want_id, src, pub = row.rstrip("\n").split("\t")
     if want_id == "*jsonl":
-        ids = [json.loads(l)["id"] for l in open(src, encoding="utf-8") if l.strip()]
-        texts = {json.loads(l)["id"]: json.loads(l)["text"] for l in open(src, encoding="utf-8") if l.strip()}
+        recs = [json.loads(l) for l in open(src, encoding="utf-8") if l.strip()]
+        ids = [r["id"] for r in recs]
+        texts = {r["id"]: r["text"] for r in recs}
+        pubs = {r["id"]: r.get("date") for r in recs}
     else:
         ids = [want_id]
         texts = {want_id: open(src, encoding="utf-8").read()}
+        pubs = {want_id: pub}
     seen = set()
     last_sent = {}
     lines = open(out, encoding="utf-8").read().splitlines()
@@ -109,6 +113,8 @@ for row in open(tsv, encoding="utf-8"):
                 problem(where, f"date {d} with source {s!r}")
             if de is not None and de[:len(d)] < d[:len(de)]:
                 problem(where, f"date_end {de} before date {d}")
+            if s == "article" and pubs[t["article"]] and d != pubs[t["article"]]:
+                problem(where, f"date {d} from the article, published {pubs[t['article']]}")
         ev = t["evidence"]
         if not ev.strip():
             problem(where, "empty evidence")

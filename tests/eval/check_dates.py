@@ -137,8 +137,10 @@ def main(argv=None):
                 print("     got:  %s" % show(t))
             if not ts:
                 print("     got:  no triple")
-    print("dates: %d of %d expected triples with the right date (share %.3f, target 0.95)"
-          % (hits, len(golden), share))
+    wrong = sum(1 for m in misses if m[1] == "wrong date")
+    print("dates: %d of %d expected triples with the right date (share %.3f, target 0.95);"
+          " %d found with a wrong date, %d not found"
+          % (hits, len(golden), share, wrong, len(misses) - wrong))
     if a.min_share is not None:
         if share + 1e-9 < a.min_share:
             print("FAIL: share %.3f below the ratchet %.2f" % (share, a.min_share))

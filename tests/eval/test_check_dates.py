@@ -71,6 +71,7 @@ class Dates(unittest.TestCase):
               T("b", "Iran", "seize", "tanker", "2022-10-03")]
         rc, out = run(GOLD[:2], ts)
         self.assertIn("0 of 2", out)
+        self.assertIn("2 found with a wrong date, 0 not found", out)
         self.assertIn("MISS a (wrong date", out)
         self.assertIn("got:  Turkey -expel- ambassador @ 2022-10", out)
 
