@@ -34,7 +34,8 @@ struct ingest_ctx {
 	struct store *st;
 	struct run_opts *o;
 	struct triple_list tl;
-	size_t in_batch, stored, present, relations;
+	size_t in_batch, stored, present;
+	size_t bad;		/* articles the store refused */
 	int failed;
 };
 
@@ -52,14 +53,18 @@ static int on_article(struct article *a, void *vctx)
 		return 0;
 	r = store_add_article(c->st, a, c->tl.v, c->tl.n);
 	if (r < 0) {
-		store_rollback(c->st);
-		c->in_batch = 0;
-		c->failed = 1;
-		return -1;
+		/* the store undid this article alone (a savepoint): name it,
+		 * keep the batch, go on */
+		if (a->line)
+			error("article '%s' at line %zu of '%s' not stored", a->id,
+			      a->line, a->path);
+		else
+			error("article '%s' of '%s' not stored", a->id, a->path);
+		c->bad++;
+		return 0;
 	}
 	if (r > 0) {
 		c->stored++;
-		c->relations += c->tl.n;
 	} else {
 		c->present++;
 	}
@@ -107,6 +112,7 @@ int cmd_ingest(int argc, char **argv)
 	struct run_opts o;
 	struct ingest_ctx c;
 	struct ingest_opts io;
+	struct store_stats before, after;
 	const char *db;
 	int i, r, bad_dict = 0, ret = EXIT_OK;
 	struct reader_stats rs;
@@ -126,6 +132,10 @@ int cmd_ingest(int argc, char **argv)
 	c.o = &o;
 	if (store_open(&c.st, db) < 0)
 		return EXIT_SYSTEM;
+	if (store_stats(c.st, &before) < 0) {
+		store_close(c.st);
+		return EXIT_SYSTEM;
+	}
 	for (i = 0; i < io.ntriples; i++) {
 		size_t added = 0;
 		if (store_add_triples_file(c.st, io.triples[i], &added) < 0)
@@ -144,16 +154,16 @@ int cmd_ingest(int argc, char **argv)
 			c.failed = 1;
 		run_progress(&o, c.p, 1);
 	}
-	if (bad_dict && ret == EXIT_OK)
+	if ((bad_dict || c.bad) && ret == EXIT_OK)
 		ret = EXIT_DATA;
 	if (rs.bad)
 		error("%zu bad record%s skipped", rs.bad, rs.bad == 1 ? "" : "s");
-	if (c.p)
-		fprintf(stderr, "entente: stored %zu article%s (%zu already present), %zu relations in '%s'\n",
-			c.stored, c.stored == 1 ? "" : "s", c.present, c.relations, db);
-	else
-		fprintf(stderr, "entente: stored the triples of %zu article%s in '%s'\n",
-			c.stored, c.stored == 1 ? "" : "s", db);
+	/* what the store holds now, not what extraction gave: triples
+	 * without an object are kept as mentions only */
+	if (store_stats(c.st, &after) == 0)
+		fprintf(stderr, "entente: stored %zu article%s (%zu already present), %ld relations in '%s'\n",
+			c.stored, c.stored == 1 ? "" : "s", c.present,
+			after.relations - before.relations, db);
 	triple_list_release(&c.tl);
 	pipeline_free(c.p);
 	store_close(c.st);

@@ -518,6 +518,28 @@ static int same_str(const char *a, const char *b)
 	return a == b || (a && b && !strcmp(a, b));
 }
 
+static size_t str_hash(size_t h, const char *s)
+{
+	for (; s && *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return (h ^ 0xff) * 1099511628211u;
+}
+
+/* A hash of what same_triple() compares. */
+static size_t triple_hash(const struct triple *t)
+{
+	size_t h = 14695981039346656037u;
+	h = str_hash(h, t->evidence);
+	h = str_hash(h, t->lemma);
+	h = str_hash(h, t->rel_text);
+	h = str_hash(h, t->subject.text);
+	h = str_hash(h, t->object.text);
+	h = str_hash(h, t->subject.entity);
+	h = str_hash(h, t->object.entity);
+	h = str_hash(h, t->subject.country);
+	return str_hash(h, t->object.country);
+}
+
 static int same_triple(const struct triple *a, const struct triple *b)
 {
 	return !strcmp(a->evidence, b->evidence) && !strcmp(a->lemma, b->lemma) &&
@@ -535,7 +557,7 @@ int pipeline_run(struct pipeline *p, const struct article *a, struct triple_list
 	struct xtriple xt[MAX_XTRIPLES];
 	struct timex tx[MAX_TIMEX];
 	struct strbuf ev = STRBUF_INIT;
-	size_t si, i, first = out->n, j;
+	size_t si, i, first = out->n, keep, nslot, *slot;
 
 	tokenize(a->text, a->text_len, &p->tokens);
 	sentence_split(a->text, &p->tokens, &p->sentences);
@@ -576,20 +598,34 @@ int pipeline_run(struct pipeline *p, const struct article *a, struct triple_list
 		actors_finish(p->actors, &out->v[i].subject);
 		actors_finish(p->actors, &out->v[i].object);
 	}
+	keep = first;
+	nslot = 16;
+	while (nslot < 2 * (out->n - first))
+		nslot *= 2;
+	slot = xmalloc(nslot * sizeof(*slot));
+	for (i = 0; i < nslot; i++)
+		slot[i] = (size_t)-1;
 	for (i = first; i < out->n; i++) {
-		const struct triple *t = &out->v[i];
-		for (j = first; j < i; j++)
-			if (same_triple(t, &out->v[j]))
-				break;
+		struct triple *t = &out->v[i];
+		size_t h = triple_hash(t) & (nslot - 1);
+		int dup = 0;
 		/* "Javid insisted he would ...": an actor is not its own object */
-		if (j < i || (t->subject.entity && t->object.entity &&
-			      !strcasecmp(t->subject.entity, t->object.entity))) {
-			triple_release(&out->v[i]);
-			memmove(&out->v[i], &out->v[i + 1], (out->n - i - 1) * sizeof(out->v[0]));
-			out->n--;
-			i--;
+		if (t->subject.entity && t->object.entity &&
+		    !strcasecmp(t->subject.entity, t->object.entity))
+			dup = 1;
+		for (; !dup && slot[h] != (size_t)-1; h = (h + 1) & (nslot - 1))
+			if (same_triple(t, &out->v[slot[h]]))
+				dup = 1;
+		if (dup) {
+			triple_release(t);
+			continue;
 		}
+		if (keep != i)
+			out->v[keep] = *t;
+		slot[h] = keep++;
 	}
+	out->n = keep;
+	free(slot);
 	p->st.triples += out->n - first;
 	sb_release(&ev);
 	return 0;

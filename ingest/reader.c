@@ -15,7 +15,14 @@
 #include "ingest/utf8.h"
 #include "util.h"
 
+struct dir_id {
+	dev_t dev;
+	ino_t ino;
+};
+
 struct rd {
+	struct dir_id *seen;	/* directories read so far */
+	size_t nseen, seen_alloc;
 	const struct reader_opts *o;
 	reader_fn fn;
 	void *ctx;
@@ -183,6 +190,10 @@ static void read_jsonl(struct rd *r, const char *path, char *buf, size_t len)
 		if (wrong)
 			warning("line %zu of '%s': some fields are not strings; ignored",
 				line, path);
+		if (a.id && !*a.id) {	/* an empty id is no id */
+			free(a.id);
+			a.id = NULL;
+		}
 		if (!a.id) {
 			char idbuf[32];
 			snprintf(idbuf, sizeof(idbuf), ":%zu", line);
@@ -216,10 +227,26 @@ static int cmp_names(const void *a, const void *b)
 
 static void read_dir(struct rd *r, const char *path)
 {
-	DIR *d = opendir(path);
+	DIR *d;
 	struct dirent *de;
 	char **names = NULL;
 	size_t n = 0, alloc = 0, i;
+	struct stat st;
+
+	/* a directory reached twice (a symlink loop, a link to a parent) is
+	 * read once */
+	if (stat(path, &st) == 0) {
+		for (i = 0; i < r->nseen; i++)
+			if (r->seen[i].dev == st.st_dev && r->seen[i].ino == st.st_ino) {
+				warning("skipping '%s': directory already read", path);
+				r->st.skipped_files++;
+				return;
+			}
+		ALLOC_GROW(r->seen, r->nseen + 1, r->seen_alloc);
+		r->seen[r->nseen].dev = st.st_dev;
+		r->seen[r->nseen++].ino = st.st_ino;
+	}
+	d = opendir(path);
 
 	if (!d) {
 		error("cannot open directory '%s': %s", path, strerror(errno));
@@ -301,5 +328,6 @@ int reader_run(char *const *paths, int npaths, const struct reader_opts *o,
 		read_path(&r, paths[i], 0);
 	if (st)
 		*st = r.st;
+	free(r.seen);
 	return (r.st.bad || r.stop) ? -1 : 0;
 }

@@ -107,8 +107,8 @@ static int space_at(const char *p, const char *end, int *len)
 	int n;
 
 	if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-	    c == '\v') {
-		*len = 1;
+	    c == '\v' || (c < 0x20) || c == 0x7f) {
+		*len = 1;	/* other control characters count as blanks */
 		return 1;
 	}
 	if (c < 0x80)

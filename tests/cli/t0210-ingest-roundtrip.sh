@@ -45,9 +45,7 @@ rels=$(echo "$first" | cut -d'|' -f2)
 said=$(sed -n 's/.*stored [0-9]* articles* ([0-9]* already present), \([0-9]*\) relations.*/\1/p' "$TMP/ingest.err" |
 	awk '{ s += $1 } END { print s + 0 }')
 if [ "$said" != "$rels" ]; then
-	# KNOWN BUG (cmd/ingest.c): the count is of triples extracted, and
-	# triples without an object are not stored as relations.
-	echo "KNOWN BUG: ingest reports $said relations stored, the store holds $rels"
+	fail "ingest reports $said relations stored, the store holds $rels"
 fi
 
 : >"$TMP/ingest.err"
