@@ -240,7 +240,7 @@ static int close_appos(const struct ctx *c, int ch)
  * (the predicate the phrase is an argument of) are left out, so that the
  * antecedent of a relative clause does not swallow its clause. */
 static void span_walk(const struct ctx *c, int h, int split_conj, int root,
-		      int pred, int skip, int *lo, int *hi, int *cut)
+		      int pred, int skip, int *lo, int *hi, int *cut, int *lcut)
 {
 	int k;
 	if (h < *lo)
@@ -260,6 +260,14 @@ static void span_walk(const struct ctx *c, int h, int split_conj, int root,
 			/* a phrase is a run of tokens: what is left out ends it */
 			if (ch > root && c->sublo[ch] < *cut)
 				*cut = c->sublo[ch];
+			if (ch < root && lcut) {
+				int j, last = ch;
+				for (j = ch + 1; j < root; j++)
+					if (extract_dominates(c->ps, ch, j))
+						last = j;
+				if (last + 1 > *lcut)
+					*lcut = last + 1;
+			}
 			continue;
 		}
 		if (h == root && (base_is(r, "case") || base_is(r, "mark")))
@@ -268,7 +276,7 @@ static void span_walk(const struct ctx *c, int h, int split_conj, int root,
 			continue;
 		if (h == root && pred && cuts_predicate(r))
 			continue;	/* the clause around a copular predicate */
-		span_walk(c, ch, split_conj, root, pred, skip, lo, hi, cut);
+		span_walk(c, ch, split_conj, root, pred, skip, lo, hi, cut, lcut);
 	}
 }
 
@@ -295,7 +303,7 @@ static struct xspan span_pred(const struct ctx *c, int h, int split_conj, int pr
 			      int skip)
 {
 	struct xspan sp;
-	int cut;
+	int cut, lcut;
 	sp.head = h;
 	sp.lo = h;
 	sp.hi = h + 1;
@@ -304,9 +312,12 @@ static struct xspan span_pred(const struct ctx *c, int h, int split_conj, int pr
 		return sp;
 	}
 	cut = c->n;
-	span_walk(c, h, split_conj, h, pred, skip, &sp.lo, &sp.hi, &cut);
+	lcut = 0;
+	span_walk(c, h, split_conj, h, pred, skip, &sp.lo, &sp.hi, &cut, &lcut);
 	if (sp.hi > cut)
 		sp.hi = cut > h ? cut : h + 1;
+	if (sp.lo < lcut)
+		sp.lo = lcut <= h ? lcut : h;
 	/* trim punctuation and conjunctions from the edges */
 	while (sp.lo < h && (is_punct_form(c->s->form[sp.lo]) ||
 			     upos_of(c, sp.lo) == UPOS_CCONJ))
@@ -405,11 +416,14 @@ static int nns_verb_subj(const struct ctx *c, int v)
 static int mistagged_verb(const struct ctx *c, int v)
 {
 	const char *r = rel_of(c, v), *x = c->ps->xpos[v];
-	int s;
+	int s, k;
 	if (upos_of(c, v) != UPOS_NOUN && upos_of(c, v) != UPOS_ADJ)
 		return 0;
 	if (first_child(c, v, "cop") >= 0)
 		return 0;
+	for (k = 0; k < c->kn[v]; k++)
+		if (amod_verb_subj(c, c->kids[c->kstart[v] + k]) >= 0)
+			return 0;	/* the verb is its modifier: "named/amod ambassadors" */
 	/* "The RIAA lists/NNS it as ...": a noun does not take an object */
 	if (!strcmp(x, "NNS") && first_child(c, v, "obj") >= 0 && own_subj(c, v) < 0 &&
 	    (!strcmp(r, "root") || base_is(r, "conj")))
@@ -437,8 +451,18 @@ static int is_obl(const struct ctx *c, int v, int ch)
 static int amod_verb_subj(const struct ctx *c, int v)
 {
 	int h = head_of(c, v), i = v - 1, k;
-	if (upos_of(c, v) != UPOS_VERB || strcmp(rel_of(c, v), "amod") ||
-	    strcmp(c->ps->xpos[v], "VBD") || h <= v || i < 0)
+	if (upos_of(c, v) != UPOS_VERB || strcmp(rel_of(c, v), "amod") || h <= v || i < 0)
+		return -1;
+	/* "they both named/amod new ambassadors" with "they" the subject of
+	 * the noun: the subject was given to the noun */
+	if (!strcmp(c->ps->xpos[v], "VBD") || !strcmp(c->ps->xpos[v], "VBN")) {
+		for (k = 0; k < c->kn[h]; k++) {
+			int ch = c->kids[c->kstart[h] + k];
+			if (ch < v && base_is(rel_of(c, ch), "nsubj") && upos_of(c, ch) != UPOS_DET)
+				return ch;
+		}
+	}
+	if (strcmp(c->ps->xpos[v], "VBD"))
 		return -1;
 	if (upos_of(c, i) != UPOS_NOUN && upos_of(c, i) != UPOS_PROPN &&
 	    upos_of(c, i) != UPOS_PRON)
@@ -1022,7 +1046,7 @@ static double confidence_of(const struct ctx *c, const struct xtriple *t)
 	unsigned f = t->flags;
 	double x = 0.7;
 	if (f & XF_INHERITED)
-		x -= 0.15;
+		x -= 0.1;
 	if (f & XF_RELPRON)
 		x -= 0.08;
 	if (f & XF_LONG)
@@ -1041,6 +1065,8 @@ static double confidence_of(const struct ctx *c, const struct xtriple *t)
 		x -= 0.05;
 	if (f & XF_NONFINITE)
 		x -= 0.08;
+	if (f & XF_MODCLAUSE)
+		x -= 0.05;
 	if (f & XF_EMBEDDED)
 		x -= 0.03;
 	if (t->subj.head >= 0 && upos_of(c, t->subj.head) == UPOS_PROPN)
@@ -1145,6 +1171,13 @@ static void emit_clause(struct ctx *c, int v)
 			patient = x_head;
 	}
 	obj = first_child(c, v, "obj");
+	/* "gave House Speaker Pelosi a flag" parsed with two objects: the
+	 * last is the thing given, the others go as second objects */
+	for (k = 0; obj >= 0 && k < c->kn[v]; k++) {
+		int ch = c->kids[c->kstart[v] + k];
+		if (ch > obj && !strcmp(rel_of(c, ch), "obj") && !is_relpron_tok(c, ch))
+			obj = ch;
+	}
 	if (obj < 0 && !has_cop(c, v))
 		obj = first_child(c, v, "iobj");	/* "told parliament (that) ..." */
 	if (obj < 0 && amod_verb_subj(c, v) >= 0)
@@ -1280,6 +1313,8 @@ static void emit_clause(struct ctx *c, int v)
 		fl |= XF_COPULA;
 	if (base_is(rel_of(c, top), "ccomp") || base_is(rel_of(c, top), "csubj"))
 		fl |= XF_EMBEDDED;
+	if (base_is(rel_of(c, top), "acl") || base_is(rel_of(c, top), "advcl"))
+		fl |= XF_MODCLAUSE;
 	if ((!strcmp(c->ps->xpos[top], "VBG") || !strcmp(c->ps->xpos[top], "VBN")) &&
 	    first_child(c, top, "aux") < 0 && child_exact(c, top, "aux:pass") < 0 &&
 	    strcmp(rel_of(c, top), "root") && !has_cop(c, v))

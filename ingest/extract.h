@@ -116,6 +116,7 @@ struct xtriple {
 #define XF_LONG		0x1000	/* an argument longer than 12 tokens */
 #define XF_EMBEDDED	0x2000	/* the clause is the complement of another verb */
 #define XF_NONFINITE	0x4000	/* a participle or gerund without auxiliary */
+#define XF_MODCLAUSE	0x8000	/* a modifier clause (acl, advcl, relative) */
 
 /* The sentence as extraction sees it. */
 struct xsent {

@@ -218,6 +218,7 @@ static void test_appositions(void)
 
 static void test_relative_clause(void)
 {
+	const struct xtriple *t;
 	const char *s = "The minister who signed the deal resigned.";
 	run(s);
 	expect(s, "The minister", "sign", "the deal");
@@ -225,7 +226,11 @@ static void test_relative_clause(void)
 	s = "Hamas, which rejected the offer, launched rockets at Israel.";
 	run(s);
 	expect(s, "Hamas", "reject", "the offer");
-	expect(s, "Hamas", "launch", "rockets at Israel");
+	t = find("launch", "Hamas");
+	test_cond("Hamas launched rockets (the PP may hang on either)",
+		  t && !strncmp(stext(&t->obj), "rockets", 7));
+	if (!t)
+		dump();
 }
 
 static void test_light_verbs(void)
@@ -482,7 +487,7 @@ static void test_golden(void)
 		tree_free(&t);
 	}
 	fclose(f);
-	test_cond("nine golden trees", sno == 9);
+	test_cond("ten golden trees", sno == 10);
 }
 
 int main(void)
