@@ -28,6 +28,7 @@ struct actors {
 	const struct asent *cached;	/* the sentence they belong to */
 	int *mlen;			/* match length at each token, -1 not looked up */
 	struct kb_hit *mhit;
+	signed char *mtitle;		/* is_title() of each token, -1 not looked up */
 	int malloc_n;
 	int cached_index;		/* ... and its index and tokens, since */
 	const struct token *cached_tok;	/* the struct may be reused */
@@ -86,6 +87,7 @@ void actors_free(struct actors *A)
 	actors_reset(A, NULL);
 	free(A->mlen);
 	free(A->mhit);
+	free(A->mtitle);
 	free(A->p);
 	free(A);
 }
@@ -94,26 +96,34 @@ void actors_free(struct actors *A)
 
 /* kb_match() at token i of sentence s, remembered for the sentence: the
  * naming of every span looks at the same tokens again. */
-static int match_at(struct actors *A, const struct asent *s, int i, struct kb_hit *hit)
+static void cache_sentence(struct actors *A, const struct asent *s)
 {
 	int n = s->x->n, k;
 
-	if (i < 0 || i >= n)
-		return 0;
 	if (A->cached != s || A->cached_index != s->index || A->cached_tok != s->tok) {
 		if (n > A->malloc_n) {
 			A->mlen = xrealloc(A->mlen, (size_t)n * sizeof(*A->mlen));
 			A->mhit = xrealloc(A->mhit, (size_t)n * sizeof(*A->mhit));
+			A->mtitle = xrealloc(A->mtitle, (size_t)n * sizeof(*A->mtitle));
 			A->malloc_n = n;
 		}
-		for (k = 0; k < n; k++)
+		for (k = 0; k < n; k++) {
 			A->mlen[k] = -1;
+			A->mtitle[k] = -1;
+		}
 		A->cached = s;
 		A->cached_index = s->index;
 		A->cached_tok = s->tok;
 	}
+}
+
+static int match_at(struct actors *A, const struct asent *s, int i, struct kb_hit *hit)
+{
+	if (i < 0 || i >= s->x->n)
+		return 0;
+	cache_sentence(A, s);
 	if (A->mlen[i] < 0)
-		A->mlen[i] = kb_match(A->kb, s->x->form, n, i, &A->pub, &A->mhit[i]);
+		A->mlen[i] = kb_match(A->kb, s->x->form, s->x->n, i, &A->pub, &A->mhit[i]);
 	if (A->mlen[i] > 0)
 		*hit = A->mhit[i];
 	return A->mlen[i];
@@ -265,6 +275,17 @@ static int is_pronoun(const char *f)
 static int upper0(const char *f)
 {
 	return isupper((unsigned char)f[0]) || (unsigned char)f[0] >= 0x80;
+}
+
+/* is_title() of token i, remembered for the sentence like match_at(). */
+static int title_at(struct actors *A, const struct asent *s, int i)
+{
+	if (i < 0 || i >= s->x->n)
+		return 0;
+	cache_sentence(A, s);
+	if (A->mtitle[i] < 0)
+		A->mtitle[i] = (signed char)is_title(s->x->form[i]);
+	return A->mtitle[i];
 }
 
 /*==== Memory of the article ====*/
@@ -598,7 +619,7 @@ static int name_after(struct actors *A, const struct asent *s, int h, int hi,
 			int len = match_at(A, s, j, &hit);
 			if (len && hit.type != ACTOR_PERSON && hit.type != ACTOR_ROLE)
 				break;
-			if (!is_title(s->x->form[j]))
+			if (!title_at(A, s, j))
 				titles = 0;
 			j++;
 		}
@@ -682,14 +703,14 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 		 * a name after the country and the titles is the actor */
 		for (i = nlo; i < nhi; ) {
 			int mlen = match_at(A, s, i, &hit);
-			if (is_title(s->x->form[i]))
+			if (title_at(A, s, i))
 				i++;
 			else if (mlen && hit.type != ACTOR_PERSON && i + mlen < nhi)
 				i += mlen;
 			else
 				break;
 		}
-		if (i > h && i < nhi && !is_title(s->x->form[nhi - 1]))
+		if (i > h && i < nhi && !title_at(A, s, nhi - 1))
 			h = nhi - 1;
 	}
 	/* A kb phrase that covers the head names the actor. */
@@ -717,14 +738,14 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 		tlo = nlo;
 		while (nlo < nhi) {
 			int mlen = match_at(A, s, nlo, &hit);
-			if (is_title(s->x->form[nlo]))
+			if (title_at(A, s, nlo))
 				nlo++;
 			else if (mlen && nlo + mlen <= h && hit.type != ACTOR_PERSON)
 				nlo += mlen;
 			else
 				break;
 		}
-		if (nlo >= nhi || is_title(s->x->form[h]))
+		if (nlo >= nhi || title_at(A, s, h))
 			nlo = nhi;	/* only titles: see below */
 		if (nlo < nhi) {
 			struct person *p;
@@ -739,11 +760,11 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 			if (orgish) {
 				out->type = ACTOR_ORG;
 			} else if (p || tlo < nlo || nhi - nlo >= 2 ||
-				   (sp->lo < nlo && is_title(s->x->form[nlo - 1]))) {
+				   (sp->lo < nlo && title_at(A, s, nlo - 1))) {
 				/* a person: titled, named in full, or known */
 				int rlo = tlo;
 				out->type = ACTOR_PERSON;
-				while (rlo > sp->lo && is_title(s->x->form[rlo - 1]))
+				while (rlo > sp->lo && title_at(A, s, rlo - 1))
 					rlo--;
 				if (rlo < nlo)
 					set_role(A, s, rlo, nlo, out);
@@ -762,7 +783,7 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 
 	/* A title or role with a name after it or in apposition: "U.S.
 	 * Secretary of State Antony Blinken", "Qatar's ruler, Sheikh Tamim". */
-	if (depth < 2 && (is_title(s->x->form[h]) || kb_sector(A->kb, s->x->form[h]))) {
+	if (depth < 2 && (title_at(A, s, h) || kb_sector(A->kb, s->x->form[h]))) {
 		struct xspan sub;
 		if (name_after(A, s, h, sp->hi, &sub) || appos_name(A, s, h, &sub)) {
 			struct mention m2[2];
@@ -904,11 +925,11 @@ void actors_note(struct actors *A, const struct asent *s)
 			while (sp.hi < n && ps->upos[sp.hi] == UPOS_PROPN &&
 			       !match_at(A, s, sp.hi, &hit))
 				sp.hi++;
-			while (sp.lo > 0 && (is_title(s->x->form[sp.lo - 1]) ||
+			while (sp.lo > 0 && (title_at(A, s, sp.lo - 1) ||
 					     match_at(A, s, sp.lo - 1, &hit) == 1)) {
 				/* "Turkish and Israeli Defense Ministers Akar": the
 				 * adjectives are shared out, not Akar's */
-				if (sp.lo >= 2 && !is_title(s->x->form[sp.lo - 1]) &&
+				if (sp.lo >= 2 && !title_at(A, s, sp.lo - 1) &&
 				    (ieq(s->x->form[sp.lo - 2], "and") || ieq(s->x->form[sp.lo - 2], ",")))
 					break;
 				sp.lo--;
