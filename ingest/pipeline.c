@@ -150,7 +150,16 @@ static int timex_of(const struct parse *ps, const struct timex *tx, int ntx, int
 
 static int find_date(const struct parse *ps, const struct timex *tx, int ntx, int v)
 {
-	int k = timex_of(ps, tx, ntx, v), depth = 0;
+	int k = timex_of(ps, tx, ntx, v), depth = 0, c;
+
+	/* "applied to join NATO last year", "accused Azerbaijan of blocking the
+	 * corridor late last year": a time hung on a non-finite complement
+	 * dates the verb it completes */
+	for (c = 0; k < 0 && v >= 0 && c < ps->n; c++)
+		if (ps->head[c] - 1 == v && (!strcmp(ps->deprel[c], "xcomp") ||
+					     !strcmp(ps->deprel[c], "advcl")) &&
+		    (!strcmp(ps->xpos[c], "VB") || !strcmp(ps->xpos[c], "VBG")))
+			k = timex_of(ps, tx, ntx, c);
 	/* "In May 2018, Turkey expelled X and recalled Y": coordinated
 	 * predicates share the time of the first */
 	while (k < 0 && depth++ < 4 && v >= 0 && !strncmp(ps->deprel[v], "conj", 4)) {
