@@ -228,6 +228,33 @@ static int is_state(const struct asent *s, const struct xtriple *x)
 	return 0;
 }
 
+/* The event of a relation. A light-verb lemma names its noun: "hold talk"
+ * is the verb "hold" with the object "talk"; a particle stays with its
+ * verb ("hand over"). */
+static int lookup_event(const struct xtriple *x, const struct parse *ps,
+			struct event_info *ev)
+{
+	const char *obj = x->obj.head >= 0 ? ps->lemma[x->obj.head] : NULL;
+	const char *sp = strchr(x->lemma, ' ');
+	char verb[48];
+
+	static const char *const particles[] = {
+		"up", "down", "over", "out", "off", "in", "on", "back", "away",
+		"through", "forward", "aside", "around", NULL
+	};
+	int k;
+
+	if (sp && (size_t)(sp - x->lemma) < sizeof(verb)) {
+		for (k = 0; particles[k] && strcmp(sp + 1, particles[k]); k++)
+			;
+		memcpy(verb, x->lemma, (size_t)(sp - x->lemma));
+		verb[sp - x->lemma] = '\0';
+		if (!particles[k] && event_lookup(verb, NULL, sp + 1, ev) == 0)
+			return 0;
+	}
+	return event_lookup(x->lemma, x->prep, obj, ev);
+}
+
 /* PLOVER codes what is promised or threatened, not done yet, as its own
  * event: "will provide aid", "offered to negotiate" are AGREE (CAMEO 03,
  * intent to cooperate); "will attack", "plans to impose sanctions" are
@@ -458,8 +485,7 @@ static void emit(struct pipeline *p, const struct article *a, const struct asent
 			sb_adds(&sb, x->lemma);
 		t->rel_text = sb_detach(&sb);
 		t->lemma = xstrdup(x->lemma);
-		if (event_lookup(x->lemma, x->prep,
-				 x->obj.head >= 0 ? ps->lemma[x->obj.head] : NULL, &ev) == 0) {
+		if (lookup_event(x, ps, &ev) == 0) {
 			t->event = ev.plover ? xstrdup(ev.plover) : NULL;
 			t->cameo = ev.cameo ? xstrdup(ev.cameo) : NULL;
 			t->quad = ev.quad;
