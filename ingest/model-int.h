@@ -164,7 +164,7 @@ void wtab_freeze(const struct wtab *t, double now, unsigned min_count,
 /*==== The model ====*/
 
 #define MODEL_MAGIC "ENTPARS1"
-#define MODEL_VERSION 1
+#define MODEL_VERSION 2
 #define MAX_TAGS 256
 #define MAX_DEPRELS 128
 
@@ -193,8 +193,9 @@ struct parser {
 	const char *deprel[MAX_DEPRELS];
 	int punct_deprel;		/* index of "punct" or -1 */
 	struct ftab tagger, act, lab;
+	struct ftab tagger2;		/* stacked second pass; nent 0 = none */
 	struct lemma_tab lemma;
-	void *train_mem[3];		/* frozen tables built in memory (training) */
+	void *train_mem[4];		/* frozen tables built in memory (training) */
 };
 
 /* Parse 'size' bytes at 'data' (kept alive by the caller) into 'p'.
@@ -223,11 +224,13 @@ enum { TF_UPPER = 1, TF_DIGIT = 2, TF_HYPHEN = 4, TF_ALLCAP = 8 };
 
 void tokfeat_compute(struct tokfeat *tf, const char *form);
 
-#define TAGGER_NFEAT 26
+#define TAGGER_NFEAT 32
 /* Keys of the tagging features of token i given the two previous tags
- * (joint tag + 1, 0 = none). */
+ * (joint tag + 1, 0 = none); with tags1 (first-pass tags of all n tokens)
+ * also the stacked features of the second pass: the first pass's tags of
+ * this token and the two after it. */
 int tagger_features(const struct tokfeat *tf, int n, int i, int t1, int t2,
-		    uint64_t *keys);
+		    const int *tags1, uint64_t *keys);
 /* Tag n tokens with the frozen table; tags[] receive joint tag ids. 'work'
  * holds n * max(ntags, DENSE_CLS) int32s, or is NULL to allocate. */
 void tagger_run(const struct parser *p, const struct tokfeat *tf, int n,
@@ -259,7 +262,11 @@ struct pstate {
 	int *lc1, *lc2, *rc1, *rc2;	/* left/rightmost children, 0 none */
 	int *nl, *nr;		/* number of left/right children */
 	uint64_t *lset, *rset;	/* bit sets of child labels */
+	int *cverb, *cpunct;	/* [i]: verbs/punctuation among tokens 1..i */
 };
+
+/* Fill st->cverb/cpunct from the UPOS of tokens 1..n (upos[0] = token 1). */
+void pstate_counts(struct pstate *st, const int *upos, int n);
 
 void pstate_alloc(struct pstate *st, int n);
 void pstate_free(struct pstate *st);
@@ -270,7 +277,7 @@ void pstate_apply(struct pstate *st, int act, int label);
 /* Dynamic-oracle cost of 'act' against gold heads gh[1..n]. */
 int pstate_cost(const struct pstate *st, int act, const int *gh);
 
-#define PARSER_NFEAT 80
+#define PARSER_NFEAT 96
 #define LABEL_NFEAT 24
 /* Word hashes ws[0..n+1] (0 root, n+1 none) and tags ts[] likewise. */
 int parser_features(const struct pstate *st, const uint64_t *ws,

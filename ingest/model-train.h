@@ -13,6 +13,7 @@ struct train_opts {
 	int tagger_epochs;	/* maximum; the best epoch on dev is kept */
 	int parser_epochs;
 	int folds;		/* jackknife folds for the parser's training tags; <2 = none */
+	int stack;		/* train the stacked second tagger pass (needs folds) */
 	unsigned long seed;
 	unsigned min_count;	/* prune parser features seen in fewer updates */
 	unsigned tagger_min_count;	/* the same for the tagger */

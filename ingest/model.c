@@ -289,7 +289,7 @@ uint64_t model_checksum(const unsigned char *p, size_t n)
 }
 
 enum { SEC_STRINGS = 1, SEC_TAGS, SEC_DEPRELS, SEC_TAGGER, SEC_ACT, SEC_LAB,
-       SEC_LEMMA, SEC_COUNT = 7 };
+       SEC_LEMMA, SEC_TAGGER2, SEC_COUNT = 8 };
 
 struct outbuf {
 	unsigned char *p;
@@ -362,6 +362,9 @@ void model_serialise(const struct parser *p, const struct lemma_slot *lslots,
 			break;
 		case SEC_TAGGER:
 			ob_ftab(&o, &p->tagger);
+			break;
+		case SEC_TAGGER2:
+			ob_ftab(&o, &p->tagger2);
 			break;
 		case SEC_ACT:
 			ob_ftab(&o, &p->act);
@@ -499,6 +502,8 @@ int model_open(struct parser *p, const unsigned char *data, size_t size,
 	    open_ftab(&p->act, sec[SEC_ACT], slen[SEC_ACT]) < 0 ||
 	    p->act.ncls != ACT_COUNT ||
 	    open_ftab(&p->lab, sec[SEC_LAB], slen[SEC_LAB]) < 0 ||
+	    open_ftab(&p->tagger2, sec[SEC_TAGGER2], slen[SEC_TAGGER2]) < 0 ||
+	    p->tagger2.ncls != (uint32_t)p->ntags ||
 	    p->lab.ncls != (uint32_t)p->ndeprel)
 		return error("'%s' has a bad weight table", name);
 	{

@@ -59,6 +59,8 @@ void pstate_alloc(struct pstate *st, int n)
 	st->nr = xmalloc(m * sizeof(int));
 	st->lset = xmalloc(m * sizeof(uint64_t));
 	st->rset = xmalloc(m * sizeof(uint64_t));
+	st->cverb = xcalloc(m, sizeof(int));
+	st->cpunct = xcalloc(m, sizeof(int));
 	st->n = n;
 }
 
@@ -75,6 +77,8 @@ void pstate_free(struct pstate *st)
 	free(st->nr);
 	free(st->lset);
 	free(st->rset);
+	free(st->cverb);
+	free(st->cpunct);
 	memset(st, 0, sizeof(*st));
 }
 
@@ -96,6 +100,20 @@ void pstate_reset(struct pstate *st, int n)
 	memset(st->nr, 0, m * sizeof(int));
 	memset(st->lset, 0, m * sizeof(uint64_t));
 	memset(st->rset, 0, m * sizeof(uint64_t));
+}
+
+void pstate_counts(struct pstate *st, const int *upos, int n)
+{
+	int i;
+
+	st->cverb[0] = st->cpunct[0] = 0;
+	for (i = 1; i <= n; i++) {
+		int u = upos[i - 1];
+		st->cverb[i] = st->cverb[i - 1] + (u == UPOS_VERB || u == UPOS_AUX);
+		st->cpunct[i] = st->cpunct[i - 1] + (u == UPOS_PUNCT);
+	}
+	st->cverb[n + 1] = st->cverb[n];
+	st->cpunct[n + 1] = st->cpunct[n];
 }
 
 int pstate_legal(const struct pstate *st, int act)
@@ -320,6 +338,24 @@ int parser_features(const struct pstate *st, const uint64_t *ws,
 	k[f++] = fkey(173, (uint64_t)b0t, st->lset[b0], 0);
 	k[f++] = fkey(174, (uint64_t)s1t, st->rset[s1], 0);
 	k[f++] = fkey(175, L(s1l), (uint64_t)s1t, 0);
+	/* verbs and punctuation between s0 and b0; more word/label pairs */
+	{
+		int nv = 0, np = 0;
+		if (b0 != N) {
+			nv = st->cverb[b0 - 1] - st->cverb[s0];
+			np = st->cpunct[b0 - 1] - st->cpunct[s0];
+		}
+		nv = nv > 3 ? 3 : nv;
+		np = np > 3 ? 3 : np;
+		k[f++] = fkey(176, TRI(s0t, b0t, nv), (uint64_t)np, 0);
+		k[f++] = fkey(177, s0w, (uint64_t)nv, (uint64_t)np);
+		k[f++] = fkey(178, L(s0l), s0w, 0);
+		k[f++] = fkey(179, b0w, st->lset[b0], 0);
+		k[f++] = fkey(180, s0w, st->rset[s0], 0);
+		k[f++] = fkey(181, b0w, b1w, 0);
+		k[f++] = fkey(182, PAIR(s1t, b0t), 0, 0);
+		k[f++] = fkey(183, s1w, b0w, 0);
+	}
 	return f;
 }
 
@@ -428,7 +464,7 @@ static void parse_grow(struct parse *ps, int n)
 		s->tf = xrealloc(s->tf, (size_t)a * sizeof(*s->tf));
 		s->ws = xrealloc(s->ws, (size_t)(a + 2) * sizeof(*s->ws));
 		s->ts = xrealloc(s->ts, (size_t)(a + 2) * sizeof(*s->ts));
-		s->work = xrealloc(s->work, (size_t)a * MAX_TAGS * sizeof(*s->work));
+		s->work = xrealloc(s->work, (size_t)a * (MAX_TAGS + 1) * sizeof(*s->work));
 		pstate_free(&s->st);
 		pstate_alloc(&s->st, a);
 		s->alloc = a;
@@ -556,6 +592,7 @@ int parser_parse(struct parser *p, const char *const *forms, int n, struct parse
 	st = &s->st;
 	parser_inputs(s->tf, ps->tag, n, s->ws, s->ts);
 	pstate_reset(st, n);
+	pstate_counts(st, ps->upos, n);
 	while (!pstate_final(st)) {
 		int32_t score[DENSE_CLS] = { 0, 0, 0, 0 };
 		int nk = parser_features(st, s->ws, s->ts, keys), a, best = -1;
@@ -662,7 +699,7 @@ void parser_free(struct parser *p)
 	if (!p || p == &default_model)
 		return;
 	free(p->owned);
-	for (i = 0; i < 3; i++)
+	for (i = 0; i < 4; i++)
 		free(p->train_mem[i]);
 	free(p);
 }
@@ -671,8 +708,10 @@ const char *parser_info(const struct parser *p, char *buf, int bufsz)
 {
 	snprintf(buf, (size_t)bufsz,
 		 "%zu bytes, %d tags, %d relations, tagger %u entries, "
-		 "actions %u entries, labels %u entries, lemmas %u slots",
-		 p->size, p->ntags, p->ndeprel, p->tagger.nent, p->act.nent,
+		 "second pass %u entries, actions %u buckets, labels %u entries, "
+		 "lemmas %u slots",
+		 p->size, p->ntags, p->ndeprel, p->tagger.nent, p->tagger2.nent,
+		 p->act.nbuckets,
 		 p->lab.nent, p->lemma.mask + 1);
 	return buf;
 }

@@ -57,8 +57,9 @@ void parse_init(struct parse *ps);
 
 /* Tag, lemmatise and parse n tokens (UTF-8, UD/PTB tokenisation: "do"
  * "n't", "Israel" "'s"). Reuses ps's memory across calls. 0 on success, -1
- * on error (n < 1 or too long, with a message). The result is always a
- * tree: one token has head 0, there are no cycles. */
+ * on error (n < 1 or n > PARSER_MAX_TOKENS, with a message). The result is
+ * always a tree: one token has head 0, there are no cycles. The model is
+ * only read, so threads may share one with a struct parse each. */
 int parser_parse(struct parser *p, const char *const *forms, int n, struct parse *ps);
 
 /* Tag and lemmatise only: head[] is all 0 and deprel[] all "_" */

@@ -30,12 +30,18 @@ static void test_tokfeat(void)
 	tokfeat_compute(&s[0], "Gantz");
 	tokfeat_compute(&s[1], "met");
 	tokfeat_compute(&s[2], "Akar");
-	n = tagger_features(s, 3, 1, 5, 6, k1);
-	test_cond("tagger feature count", n == TAGGER_NFEAT);
-	tagger_features(s, 3, 1, 7, 6, k2);
-	/* the tag features come last, the first of them on the previous tag */
-	test_cond("previous tag changes the tag features", k1[n - 4] != k2[n - 4] &&
-		  k1[1] == k2[1]);
+	n = tagger_features(s, 3, 1, 5, 6, NULL, k1);
+	test_cond("tagger feature count", n == TAGGER_NFEAT - 6);
+	tagger_features(s, 3, 1, 7, 6, NULL, k2);
+	{
+		static const int tags1[3] = { 3, 9, 3 };
+		uint64_t k3[TAGGER_NFEAT];
+		int n3 = tagger_features(s, 3, 1, 5, 6, tags1, k3);
+		test_cond("stacked pass adds the first-pass tag features",
+			  n3 == TAGGER_NFEAT && !memcmp(k1, k3, sizeof(uint64_t) * n));
+	}
+	test_cond("previous tag changes the tag features",
+		  k1[n - 4] != k2[n - 4] && k1[1] == k2[1]);
 }
 
 static void check_tags(struct parser *p, const char *const *w, int n,
