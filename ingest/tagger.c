@@ -18,7 +18,7 @@
 
 void tokfeat_compute(struct tokfeat *tf, const char *form)
 {
-	char low[64], shape[16];
+	char low[64] = { 0 }, shape[16];
 	size_t n = strlen(form), m, i, k = 0;
 	int up = 0, lo = 0;
 
