@@ -64,6 +64,7 @@ struct ftab {
 	int dense;		/* ncls <= DENSE_CLS */
 	const uint32_t *bk;	/* nbuckets * BUCKET_WORDS words */
 	const uint32_t *ent;	/* class << 16 | (uint16) weight */
+	const uint64_t *keys64;	/* training only: full key of each slot, else NULL */
 };
 
 static inline uint32_t fkey32(uint64_t k)
@@ -130,6 +131,44 @@ static inline void ftab_score(const struct ftab *t, const uint64_t *keys, int nk
 		}
 	}
 }
+
+/* Like ftab_score() for a sparse table, but only classes lo..lo+span-1,
+ * added to score[c - lo]. Rows list their entries by class. */
+static inline void ftab_score_range(const struct ftab *t, const uint64_t *keys,
+				    int nk, uint32_t lo, uint32_t span, int32_t *score)
+{
+	const uint32_t *bp[FTAB_MAXK];
+	uint32_t row[FTAB_MAXK];
+	int i, j;
+
+	for (i = 0; i < nk; i++) {
+		bp[i] = t->bk + (size_t)ftab_bucket(t, keys[i]) * BUCKET_WORDS;
+		__builtin_prefetch(bp[i]);
+	}
+	for (i = 0; i < nk; i++) {
+		uint32_t f = fkey32(keys[i]), r = 0;
+		const uint32_t *w = bp[i];
+		for (j = 0; j < SPARSE_SLOTS; j++, w += 2)
+			r |= w[1] & (0u - (uint32_t)(w[0] == f));
+		row[i] = r;
+		__builtin_prefetch(t->ent + (r >> 8));
+	}
+	for (i = 0; i < nk; i++) {
+		const uint32_t *e = t->ent + (row[i] >> 8);
+		uint32_t n = row[i] & 255, x;
+		for (x = 0; x < n; x++) {
+			uint32_t c = (e[x] >> 16) - lo;
+			if (c < span)
+				score[c] += (int16_t)(e[x] & 0xffff);
+		}
+	}
+}
+
+/* Merge two frozen sparse tables built by wtab_freeze() (keys64 set) into
+ * one whose classes are a's followed by b's, so that a feature present in
+ * both costs one lookup. Memory as for wtab_freeze(). */
+void ftab_merge(const struct ftab *a, const struct ftab *b, struct ftab *out,
+		void **pmem, size_t *pbytes);
 
 /*==== Training tables ====*/
 

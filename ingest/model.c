@@ -181,6 +181,8 @@ void wtab_freeze(const struct wtab *t, double now, unsigned min_count,
 	int dense = t->ncls <= DENSE_CLS;
 	unsigned char *mem;
 	struct rank *rk;
+	size_t ksize;
+	uint64_t *k64;
 
 	for (r = 0; r < t->nrows; r++)
 		for (c = 0; c < t->ncls; c++) {
@@ -222,12 +224,15 @@ void wtab_freeze(const struct wtab *t, double now, unsigned min_count,
 	/* load factor about 0.7: few rows fall out of full buckets */
 	nb = (uint32_t)(nrows * 10 / 7 / (dense ? DENSE_SLOTS : SPARSE_SLOTS) + 1);
 	*pbytes = (size_t)nb * BUCKET_WORDS * 4 + (nent + 1) * sizeof(uint32_t);
-	mem = aligned_alloc(64, (*pbytes + 63) & ~(size_t)63);
+	/* the full keys go after the image, for ftab_merge() */
+	ksize = (size_t)nb * SPARSE_SLOTS * sizeof(uint64_t);
+	mem = aligned_alloc(64, (*pbytes + ksize + 127) & ~(size_t)63);
 	if (!mem)
 		die("out of memory freezing a table");
-	memset(mem, 0, *pbytes);
+	memset(mem, 0, (*pbytes + ksize + 127) & ~(size_t)63);
 	bk = (uint32_t *)mem;
 	ent = bk + (size_t)nb * BUCKET_WORDS;
+	k64 = (uint64_t *)(mem + ((*pbytes + 63) & ~(size_t)63));
 	out->ncls = t->ncls;
 	out->nbuckets = nb;
 	out->dense = dense;
@@ -242,6 +247,8 @@ void wtab_freeze(const struct wtab *t, double now, unsigned min_count,
 		if (!w)
 			continue;
 		kept++;
+		k64[(size_t)(w - bk) / BUCKET_WORDS * SPARSE_SLOTS +
+		    (size_t)(w - bk) % BUCKET_WORDS / (dense ? 3 : 2)] = k;
 		for (c = 0; c < t->ncls; c++) {
 			double a = avg_w(t, r, c, now);
 			long q = lrint(a * scale);
@@ -264,6 +271,107 @@ void wtab_freeze(const struct wtab *t, double now, unsigned min_count,
 	}
 	free(rk);
 	/* the entries actually used */
+	*pbytes = (size_t)nb * BUCKET_WORDS * 4 + (nent + 1) * sizeof(uint32_t);
+	out->nent = (uint32_t)nent;
+	out->bk = bk;
+	out->ent = ent;
+	out->keys64 = k64;
+	*pmem = mem;
+}
+
+/* Row of the slot holding full key k in a sparse table, or 0 (no entries). */
+static uint32_t row_of_key(const struct ftab *t, uint64_t k)
+{
+	uint32_t b = ftab_bucket(t, k), j;
+	for (j = 0; j < SPARSE_SLOTS; j++)
+		if (t->keys64[(size_t)b * SPARSE_SLOTS + j] == k)
+			return t->bk[(size_t)b * BUCKET_WORDS + 2 * j + 1];
+	return 0;
+}
+
+struct mrow {
+	double imp;		/* sum of |quantised weight| */
+	uint64_t key;
+	uint32_t ra, rb;	/* rows in a and b (0 = none) */
+};
+
+static int mrow_cmp(const void *x, const void *y)
+{
+	const struct mrow *a = x, *b = y;
+	if (a->imp != b->imp)
+		return a->imp > b->imp ? -1 : 1;
+	return a->key < b->key ? -1 : a->key > b->key;
+}
+
+static double row_imp(const struct ftab *t, uint32_t r)
+{
+	double s = 0;
+	uint32_t x;
+	for (x = 0; x < (r & 255); x++)
+		s += abs((int16_t)(t->ent[(r >> 8) + x] & 0xffff));
+	return s;
+}
+
+void ftab_merge(const struct ftab *a, const struct ftab *b, struct ftab *out,
+		void **pmem, size_t *pbytes)
+{
+	size_t nrows = 0, nent, i, pass, alloc;
+	uint32_t nb, *bk, *ent;
+	unsigned char *mem;
+	struct mrow *mr;
+
+	alloc = ((size_t)a->nbuckets + b->nbuckets) * SPARSE_SLOTS + 1;
+	mr = xmalloc(alloc * sizeof(*mr));
+	for (pass = 0; pass < 2; pass++) {
+		const struct ftab *t = pass ? b : a;
+		for (i = 0; i < (size_t)t->nbuckets * SPARSE_SLOTS; i++) {
+			uint64_t k = t->keys64[i];
+			uint32_t ra;
+			if (!k)
+				continue;
+			ra = row_of_key(a, k);
+			if (pass && ra)
+				continue;	/* taken with a */
+			mr[nrows].key = k;
+			mr[nrows].ra = ra;
+			mr[nrows].rb = row_of_key(b, k);
+			/* both tables' weights use their own scale; the
+			 * sum still ranks rows well enough for dropping */
+			mr[nrows].imp = row_imp(a, ra) + row_imp(b, mr[nrows].rb);
+			nrows++;
+		}
+	}
+	qsort(mr, nrows, sizeof(*mr), mrow_cmp);
+	nent = (size_t)a->nent + b->nent;
+	/* load factor about 0.55: few rows fall out of full buckets */
+	nb = (uint32_t)(nrows * 20 / 11 / SPARSE_SLOTS + 1);
+	*pbytes = (size_t)nb * BUCKET_WORDS * 4 + (nent + 1) * sizeof(uint32_t);
+	mem = aligned_alloc(64, (*pbytes + 63) & ~(size_t)63);
+	if (!mem)
+		die("out of memory merging tables");
+	memset(mem, 0, (*pbytes + 63) & ~(size_t)63);
+	bk = (uint32_t *)mem;
+	ent = bk + (size_t)nb * BUCKET_WORDS;
+	out->ncls = a->ncls + b->ncls;
+	out->nbuckets = nb;
+	out->dense = 0;
+	out->keys64 = NULL;
+	nent = 0;
+	for (i = 0; i < nrows; i++) {
+		uint32_t ra = mr[i].ra, rb = mr[i].rb, x, start = (uint32_t)nent;
+		uint32_t *w = bucket_insert(bk, ftab_bucket(out, mr[i].key), 0,
+					    fkey32(mr[i].key));
+		if (!w)
+			continue;
+		for (x = 0; x < (ra & 255); x++)
+			ent[nent++] = a->ent[(ra >> 8) + x];
+		for (x = 0; x < (rb & 255); x++) {
+			uint32_t e = b->ent[(rb >> 8) + x];
+			ent[nent++] = ((e >> 16) + a->ncls) << 16 | (e & 0xffff);
+		}
+		w[1] = start << 8 | (uint32_t)(nent - start);
+	}
+	free(mr);
 	*pbytes = (size_t)nb * BUCKET_WORDS * 4 + (nent + 1) * sizeof(uint32_t);
 	out->nent = (uint32_t)nent;
 	out->bk = bk;
@@ -418,6 +526,7 @@ static int open_ftab(struct ftab *t, const unsigned char *d, size_t len)
 	t->dense = (int)dense;
 	t->bk = (const uint32_t *)(d + 64);
 	t->ent = t->bk + (size_t)nb * BUCKET_WORDS;
+	t->keys64 = NULL;
 	/* the checksum guards the bytes; still make rows stay in bounds */
 	if (!dense) {
 		for (i = 0; i < nb; i++)
@@ -497,13 +606,17 @@ int model_open(struct parser *p, const unsigned char *data, size_t size,
 		if (!strcmp(p->deprel[i], "punct"))
 			p->punct_deprel = (int)i;
 	}
+	/* the tagger table holds one pass, or both passes merged */
 	if (open_ftab(&p->tagger, sec[SEC_TAGGER], slen[SEC_TAGGER]) < 0 ||
-	    p->tagger.ncls != (uint32_t)p->ntags ||
+	    (p->tagger.ncls != (uint32_t)p->ntags &&
+	     p->tagger.ncls != 2 * (uint32_t)p->ntags) ||
 	    open_ftab(&p->act, sec[SEC_ACT], slen[SEC_ACT]) < 0 ||
 	    p->act.ncls != ACT_COUNT ||
 	    open_ftab(&p->lab, sec[SEC_LAB], slen[SEC_LAB]) < 0 ||
 	    open_ftab(&p->tagger2, sec[SEC_TAGGER2], slen[SEC_TAGGER2]) < 0 ||
 	    p->tagger2.ncls != (uint32_t)p->ntags ||
+	    (p->tagger.ncls != (uint32_t)p->ntags &&
+	     (p->tagger2.nent || p->tagger.dense)) ||
 	    p->lab.ncls != (uint32_t)p->ndeprel)
 		return error("'%s' has a bad weight table", name);
 	{

@@ -18,7 +18,7 @@
 
 void tokfeat_compute(struct tokfeat *tf, const char *form)
 {
-	char low[64], shape[16];
+	char low[64] = { 0 }, shape[16];
 	size_t n = strlen(form), m, i, k = 0;
 	int up = 0, lo = 0;
 
@@ -176,6 +176,50 @@ static void tag_pass(const struct ftab *t, int nt, const struct tokfeat *tf, int
 	}
 }
 
+/* Both passes with one table whose rows hold the first pass's classes
+ * 0..nt-1 and the second pass's nt..2nt-1: the tag-independent features,
+ * the same keys in both passes, are looked up once. */
+static void tag_merged(const struct ftab *t, int nt, const struct tokfeat *tf, int n,
+		       int *tags1, int *tags, int32_t *work)
+{
+	uint64_t keys[TAGGER_NFEAT];
+	int32_t s1[MAX_TAGS];
+	int i, c, best, stride = 2 * nt;
+	int32_t *score;
+
+	for (i = 0; i < n; i++) {
+		int nk = static_features(tf, n, i, keys);
+		score = work + (size_t)i * stride;
+		memset(score, 0, sizeof(*score) * (size_t)stride);
+		ftab_score(t, keys, nk, score);
+	}
+	for (i = 0; i < n; i++) {
+		int t1 = i > 0 ? tags1[i - 1] + 1 : 0;
+		int t2 = i > 1 ? tags1[i - 2] + 1 : 0;
+		int nk = tag_features(&tf[i], t1, t2, keys);
+		memcpy(s1, work + (size_t)i * stride, sizeof(*s1) * (size_t)nt);
+		ftab_score_range(t, keys, nk, 0, (uint32_t)nt, s1);
+		best = 0;
+		for (c = 1; c < nt; c++)
+			if (s1[c] > s1[best])
+				best = c;
+		tags1[i] = best;
+	}
+	for (i = 0; i < n; i++) {
+		int t1 = i > 0 ? tags[i - 1] + 1 : 0;
+		int t2 = i > 1 ? tags[i - 2] + 1 : 0;
+		int nk = tag_features(&tf[i], t1, t2, keys);
+		nk += stack_features(tf, n, i, t1, tags1, keys + nk);
+		score = work + (size_t)i * stride + nt;
+		ftab_score_range(t, keys, nk, (uint32_t)nt, (uint32_t)nt, score);
+		best = 0;
+		for (c = 1; c < nt; c++)
+			if (score[c] > score[best])
+				best = c;
+		tags[i] = best;
+	}
+}
+
 void tagger_run(const struct parser *p, const struct tokfeat *tf, int n,
 		int *tags, int32_t *work)
 {
@@ -183,8 +227,16 @@ void tagger_run(const struct parser *p, const struct tokfeat *tf, int n,
 	int *tags1;
 	size_t stride = p->ntags < DENSE_CLS ? DENSE_CLS : (size_t)p->ntags;
 
+	if (p->tagger.ncls == 2 * (uint32_t)p->ntags && !p->tagger.dense)
+		stride = p->tagger.ncls;
 	if (!work)
 		work = own = xmalloc((size_t)n * (stride + 1) * sizeof(int32_t));
+	if (stride == p->tagger.ncls && p->tagger.ncls == 2 * (uint32_t)p->ntags) {
+		tags1 = (int *)(work + (size_t)n * stride);
+		tag_merged(&p->tagger, p->ntags, tf, n, tags1, tags, work);
+		free(own);
+		return;
+	}
 	if (!p->tagger2.nent) {
 		tag_pass(&p->tagger, p->ntags, tf, n, NULL, tags, work);
 		free(own);

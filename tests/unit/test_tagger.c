@@ -2,6 +2,7 @@
  * test_tagger.c: token features and the shipped tagger on sentences
  * written for the test.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "ingest/model-int.h"
@@ -42,6 +43,48 @@ static void test_tokfeat(void)
 	}
 	test_cond("previous tag changes the tag features",
 		  k1[n - 4] != k2[n - 4] && k1[1] == k2[1]);
+}
+
+/* Two tables merged into one give the same scores, each in its range. */
+static void test_merge(void)
+{
+	struct wtab a, b;
+	struct ftab fa, fb, fm;
+	void *ma, *mb, *mm;
+	size_t sa, sb, sm;
+	uint64_t keys[4] = { fkey(1, 11, 0, 0), fkey(1, 22, 0, 0), fkey(1, 33, 0, 0),
+			     fkey(1, 44, 0, 0) };
+	int32_t x[6], y[6], u[6], v[6];
+	int c, same = 1;
+
+	wtab_init(&a, 6);
+	wtab_init(&b, 6);
+	wtab_update(&a, keys, 2, 1, 1, 1);
+	wtab_update(&a, keys + 1, 1, 3, -1, 1);
+	wtab_update(&b, keys + 1, 2, 2, 1, 1);
+	wtab_update(&b, keys + 2, 1, 5, 2, 1);
+	wtab_freeze(&a, 2, 0, 0, &fa, &ma, &sa);
+	wtab_freeze(&b, 2, 0, 0, &fb, &mb, &sb);
+	ftab_merge(&fa, &fb, &fm, &mm, &sm);
+	test_cond("merged table has both class ranges", fm.ncls == 12 &&
+		  fm.nent == fa.nent + fb.nent);
+	memset(x, 0, sizeof(x));
+	memset(y, 0, sizeof(y));
+	memset(u, 0, sizeof(u));
+	memset(v, 0, sizeof(v));
+	ftab_score(&fa, keys, 4, x);
+	ftab_score(&fb, keys, 4, y);
+	ftab_score_range(&fm, keys, 4, 0, 6, u);
+	ftab_score_range(&fm, keys, 4, 6, 6, v);
+	for (c = 0; c < 6; c++)
+		same &= x[c] == u[c] && y[c] == v[c];
+	test_cond("merged scores equal the separate ones", same);
+	test_cond("and are not all zero", x[1] > 0 && y[2] > 0 && x[3] < 0);
+	free(ma);
+	free(mb);
+	free(mm);
+	wtab_release(&a);
+	wtab_release(&b);
 }
 
 static void check_tags(struct parser *p, const char *const *w, int n,
@@ -100,6 +143,7 @@ static void test_shipped_tagger(void)
 int main(void)
 {
 	test_tokfeat();
+	test_merge();
 	test_shipped_tagger();
 	return test_report();
 }
