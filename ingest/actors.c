@@ -699,6 +699,12 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 					(!strcmp(s->x->form[nhi], "-") && nhi + 1 < sp->hi &&
 					 ps->upos[nhi + 1] == UPOS_PROPN)))
 			nhi++;
+		/* a name goes on past a span the parser cut short: "President
+		 * Juan | Manuel Santos" (the text stays the span's) */
+		if (nhi == sp->hi && nhi == h + 1)
+			while (nhi < s->x->n && ps->upos[nhi] == UPOS_PROPN &&
+			       upper0(s->x->form[nhi]) && !match_at(A, s, nhi, &hit))
+				nhi++;
 		/* "U.S. President Donald Trump" parsed with "U.S." as its head:
 		 * a name after the country and the titles is the actor */
 		for (i = nlo; i < nhi; ) {
@@ -712,6 +718,24 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 		}
 		if (i > h && i < nhi && !title_at(A, s, nhi - 1))
 			h = nhi - 1;
+		/* only a country and titles, the name in apposition: "U.S.
+		 * Secretary of State, Antony Blinken" hung from "U.S." */
+		if (i >= nhi && depth < 2 && title_at(A, s, nhi - 1)) {
+			struct xspan sub;
+			if (appos_name(A, s, h, &sub)) {
+				struct mention m2[2];
+				char *text = out->text;
+				sub.lo = sp->lo < sub.lo ? sp->lo : sub.lo;
+				ret = actors_name_(A, s, &sub, speaker, subject, m2, depth + 1);
+				free(m2[0].text);
+				m2[0].text = text;
+				*out = m2[0];
+				if (ret == 2)
+					mention_release(&m2[1]);
+				ret = 1;
+				goto done;
+			}
+		}
 	}
 	/* A kb phrase that covers the head names the actor. */
 	for (i = sp->lo; i < sp->hi; i++) {
@@ -873,6 +897,15 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 				}
 			}
 			goto out;
+		}
+		/* a capitalised word the tagger took for a noun, that the
+		 * article named before: "Santos and Londono signed" */
+		if (upper0(s->x->form[h])) {
+			struct person *known = find_person(A, s->x->form[h]);
+			if (known) {
+				from_person(known, out);
+				goto out;
+			}
 		}
 		/* anything else: the head with the words that qualify it */
 		out->type = ps->upos[h] == UPOS_PROPN ? ACTOR_UNKNOWN : ACTOR_THING;

@@ -533,8 +533,10 @@ static int untagged_name_subj(const struct ctx *c, int v)
 		if (ch == 0 && u == UPOS_DET && ch + 1 == v && c->kn[ch] == 0 &&
 		    in_list(lemma_of(c, ch), demonstratives))
 			return ch;
+		/* advmod, or amod, which no verb can have: "Germany/JJ sent" */
 		if (ch != 0 || (u != UPOS_ADV && u != UPOS_ADJ) || c->kn[ch] ||
-		    !is_capitalised(c->s->form[ch]) || !base_is(rel_of(c, ch), "advmod"))
+		    !is_capitalised(c->s->form[ch]) ||
+		    !(base_is(rel_of(c, ch), "advmod") || base_is(rel_of(c, ch), "amod")))
 			continue;
 		if (ch + 1 == v)
 			return ch;
@@ -771,6 +773,8 @@ static int is_neg_word(const struct ctx *c, int i)
 /* Auxiliaries, copula, negation, the verb itself and its particle, and the
  * adverbs inside the verb group ("is also known", "was personally
  * involved"). */
+static int untagged_name_subj(const struct ctx *c, int v);
+
 static void rel_core(const struct ctx *c, int v, struct xtriple *t, int with_verb)
 {
 	int k, first = v;
@@ -788,7 +792,8 @@ static void rel_core(const struct ctx *c, int v, struct xtriple *t, int with_ver
 		int ch = c->kids[c->kstart[v] + k];
 		if (((ch > first && ch < v) || (with_verb && ch == v - 1)) &&
 		    base_is(rel_of(c, ch), "advmod") && upos_of(c, ch) == UPOS_ADV &&
-		    c->kn[ch] == 0 && strcmp(c->ps->xpos[ch], "WRB"))
+		    c->kn[ch] == 0 && strcmp(c->ps->xpos[ch], "WRB") &&
+		    ch != untagged_name_subj(c, v))	/* "Akar/RB thanked": the subject */
 			rel_add(t, ch);	/* "also performs", "strictly maintain" */
 	}
 	if (with_verb)
@@ -1347,11 +1352,16 @@ static void emit_clause(struct ctx *c, int v)
 			if (ch == subj || !base_is(rel_of(c, ch), "nsubj") ||
 			    upos_of(c, ch) != UPOS_PROPN)
 				continue;
+			/* a conjunction or a list comma between them: "Saudi
+			 * Arabia, the UAE, Bahrain and Egypt cut ties" */
 			for (i = ch < subj ? ch : subj; i < (ch < subj ? subj : ch); i++)
-				if (upos_of(c, i) == UPOS_CCONJ)
+				if (upos_of(c, i) == UPOS_CCONJ || !strcmp(c->s->form[i], ","))
 					cc = 1;
-			if (cc)
-				subjs[nsubj++] = ch;
+			if (cc) {
+				int more[8], nm = conjuncts(c, ch, more, 8, 0), m;
+				for (m = 0; m < nm && nsubj < 8; m++)
+					subjs[nsubj++] = more[m];
+			}
 		}
 		for (k = 1; k < nsubj; k++) {
 			int x = subjs[k], j = k;
