@@ -7,6 +7,8 @@
 
 #include <stddef.h>
 #include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
 
 /* Exit codes of ./entente (as jq keeps them in an enum). */
 enum exit_code {
@@ -68,5 +70,7 @@ int ends_with(const char *s, const char *suffix);
 
 /* Time since an arbitrary start, in seconds (monotonic clock). */
 double now_seconds(void);
+
+#include "banned.h"	/* last: the system headers above must not see it */
 
 #endif
