@@ -658,6 +658,23 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 			const struct mention *speaker, const struct mention *subject,
 			struct mention *out, int depth);
 
+/* Name *out (whose text is already set, and kept) by the phrase 'sub'
+ * inside it: the name behind a title or an apposition. Returns 1. */
+static int name_by(struct actors *A, const struct asent *s, const struct xspan *sub,
+		   const struct mention *speaker, const struct mention *subject,
+		   struct mention *out, int depth)
+{
+	struct mention m2[2];
+	char *text = out->text;
+
+	if (actors_name_(A, s, sub, speaker, subject, m2, depth + 1) == 2)
+		mention_release(&m2[1]);
+	free(m2[0].text);
+	m2[0].text = text;
+	*out = m2[0];
+	return 1;
+}
+
 int actors_name(struct actors *A, const struct asent *s, const struct xspan *sp,
 		const struct mention *speaker, const struct mention *subject,
 		struct mention *out)
@@ -723,16 +740,8 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 		if (i >= nhi && depth < 2 && title_at(A, s, nhi - 1)) {
 			struct xspan sub;
 			if (appos_name(A, s, h, &sub)) {
-				struct mention m2[2];
-				char *text = out->text;
 				sub.lo = sp->lo < sub.lo ? sp->lo : sub.lo;
-				ret = actors_name_(A, s, &sub, speaker, subject, m2, depth + 1);
-				free(m2[0].text);
-				m2[0].text = text;
-				*out = m2[0];
-				if (ret == 2)
-					mention_release(&m2[1]);
-				ret = 1;
+				ret = name_by(A, s, &sub, speaker, subject, out, depth);
 				goto done;
 			}
 		}
@@ -810,17 +819,9 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 	if (depth < 2 && (title_at(A, s, h) || kb_sector(A->kb, s->x->form[h]))) {
 		struct xspan sub;
 		if (name_after(A, s, h, sp->hi, &sub) || appos_name(A, s, h, &sub)) {
-			struct mention m2[2];
-			char *text = out->text;
 			if (sub.lo > sp->lo && sub.lo > h)
 				sub.lo = sp->lo;
-			ret = actors_name_(A, s, &sub, speaker, subject, m2, depth + 1);
-			free(m2[0].text);
-			m2[0].text = text;
-			*out = m2[0];
-			if (ret == 2)
-				mention_release(&m2[1]);
-			ret = 1;
+			ret = name_by(A, s, &sub, speaker, subject, out, depth);
 			goto done;
 		}
 	}
