@@ -21,4 +21,9 @@ int cmd_parse(int argc, char **argv);
  * stderr; returns status. */
 int usage_with(const char *const *usage, int status);
 
+/* An option with a value, "--name value" or "--name=value", at argv[*i]:
+ * returns 1 and sets *val (advancing *i past the value), 0 when argv[*i] is
+ * not --name, -1 when the value is missing (message printed). */
+int opt_value(int argc, char **argv, int *i, const char *name, const char **val);
+
 #endif

@@ -38,28 +38,6 @@ static const char *const export_usage[] = {
 	NULL
 };
 
-/* "--name value" or "--name=value": sets *val and advances *i. */
-static int opt_value(int argc, char **argv, int *i, const char *name, const char **val)
-{
-	size_t len = strlen(name);
-	const char *a = argv[*i];
-
-	if (strncmp(a, name, len))
-		return 0;
-	if (a[len] == '=') {
-		*val = a + len + 1;
-		return 1;
-	}
-	if (a[len])
-		return 0;
-	if (*i + 1 >= argc) {
-		error("option '%s' needs a value", name);
-		return -1;
-	}
-	*val = argv[++*i];
-	return 1;
-}
-
 static int check_date(const char *opt, const char *s)
 {
 	struct date d;

@@ -53,13 +53,7 @@ static int on_article(struct article *a, void *vctx)
 /* extract's own option: -o <file> */
 static int extract_option(int argc, char **argv, int *i, void *ctx)
 {
-	const char **outpath = ctx;
-	int missing;
-	const char *v = opt_value(argc, argv, i, "-o", &missing);
-
-	if (v)
-		*outpath = v;
-	return v ? 1 : missing ? -1 : 0;
+	return opt_value(argc, argv, i, "-o", (const char **)ctx);
 }
 
 int cmd_extract(int argc, char **argv)

@@ -89,22 +89,17 @@ struct ingest_opts {
 static int ingest_option(int argc, char **argv, int *i, void *ctx)
 {
 	struct ingest_opts *io = ctx;
-	int missing;
 	const char *v;
+	int r;
 
-	if ((v = opt_value(argc, argv, i, "--db", &missing))) {
-		io->db = v;
-		return 1;
-	}
-	if (missing)
-		return -1;
-	if ((v = opt_value(argc, argv, i, "--triples", &missing))) {
-		if (io->ntriples >= RUN_MAX_DICTS)
-			return error("too many --triples files (at most %d)", RUN_MAX_DICTS);
-		io->triples[io->ntriples++] = v;
-		return 1;
-	}
-	return missing ? -1 : 0;
+	if ((r = opt_value(argc, argv, i, "--db", &io->db)) != 0)
+		return r;
+	if ((r = opt_value(argc, argv, i, "--triples", &v)) <= 0)
+		return r;
+	if (io->ntriples >= RUN_MAX_DICTS)
+		return error("too many --triples files (at most %d)", RUN_MAX_DICTS);
+	io->triples[io->ntriples++] = v;
+	return 1;
 }
 
 int cmd_ingest(int argc, char **argv)

@@ -51,27 +51,6 @@ static const char *const query_usage[] = {
 
 /*==== Helpers ====*/
 
-static int opt_value(int argc, char **argv, int *i, const char *name, const char **val)
-{
-	size_t len = strlen(name);
-	const char *a = argv[*i];
-
-	if (strncmp(a, name, len))
-		return 0;
-	if (a[len] == '=') {
-		*val = a + len + 1;
-		return 1;
-	}
-	if (a[len])
-		return 0;
-	if (*i + 1 >= argc) {
-		error("option '%s' needs a value", name);
-		return -1;
-	}
-	*val = argv[++*i];
-	return 1;
-}
-
 /* Text for a terminal: control characters other than tab become spaces. */
 static void put_text(struct strbuf *sb, const char *s)
 {

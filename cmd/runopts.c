@@ -37,30 +37,10 @@ void run_opts_init(struct run_opts *o)
 	o->progress = -1;
 }
 
-const char *opt_value(int argc, char **argv, int *i, const char *name, int *missing)
-{
-	const char *a = argv[*i];
-	size_t n = strlen(name);
-
-	*missing = 0;
-	if (strncmp(a, name, n))
-		return NULL;
-	if (a[n] == '=')
-		return a + n + 1;
-	if (a[n])
-		return NULL;
-	if (*i + 1 >= argc) {
-		*missing = 1;
-		error("option '%s' needs a value", name);
-		return NULL;
-	}
-	return argv[++*i];
-}
-
 int run_option(int argc, char **argv, int *i, struct run_opts *o)
 {
 	const char *v;
-	int missing;
+	int r;
 	char *end;
 
 	if (!strcmp(argv[*i], "--lines")) {
@@ -79,43 +59,43 @@ int run_option(int argc, char **argv, int *i, struct run_opts *o)
 		o->progress = 0;
 		return 1;
 	}
-	if ((v = opt_value(argc, argv, i, "--date", &missing))) {
+	if ((r = opt_value(argc, argv, i, "--date", &v)) != 0) {
+		if (r < 0)
+			return -1;
 		if (date_parse(v, &o->rd.date) < 0 || !o->rd.date.d)
 			return error("'--date %s' is not a date of the form YYYY-MM-DD", v);
 		return 1;
 	}
-	if (missing)
-		return -1;
-	if ((v = opt_value(argc, argv, i, "--model", &missing))) {
+	if ((r = opt_value(argc, argv, i, "--model", &v)) != 0) {
+		if (r < 0)
+			return -1;
 		o->po.model = v;
 		return 1;
 	}
-	if (missing)
-		return -1;
-	if ((v = opt_value(argc, argv, i, "--actors", &missing))) {
+	if ((r = opt_value(argc, argv, i, "--actors", &v)) != 0) {
+		if (r < 0)
+			return -1;
 		if (o->po.nactors >= RUN_MAX_DICTS)
 			return error("too many --actors files (at most %d)", RUN_MAX_DICTS);
 		o->actors[o->po.nactors++] = v;
 		return 1;
 	}
-	if (missing)
-		return -1;
-	if ((v = opt_value(argc, argv, i, "--agents", &missing))) {
+	if ((r = opt_value(argc, argv, i, "--agents", &v)) != 0) {
+		if (r < 0)
+			return -1;
 		if (o->po.nagents >= RUN_MAX_DICTS)
 			return error("too many --agents files (at most %d)", RUN_MAX_DICTS);
 		o->agents[o->po.nagents++] = v;
 		return 1;
 	}
-	if (missing)
-		return -1;
-	if ((v = opt_value(argc, argv, i, "--min-confidence", &missing))) {
+	if ((r = opt_value(argc, argv, i, "--min-confidence", &v)) != 0) {
+		if (r < 0)
+			return -1;
 		o->po.min_confidence = strtod(v, &end);
 		if (*end || end == v || o->po.min_confidence < 0 || o->po.min_confidence > 1)
 			return error("'--min-confidence %s' is not a number between 0 and 1", v);
 		return 1;
 	}
-	if (missing)
-		return -1;
 	return 0;
 }
 

@@ -37,10 +37,6 @@ int run_option(int argc, char **argv, int *i, struct run_opts *o);
 int run_parse_args(int argc, char **argv, const char *const *usage, struct run_opts *o,
 		   int (*own)(int argc, char **argv, int *i, void *ctx), void *ctx);
 
-/* Value of "--name=value" or "--name value"; NULL if argv[*i] is not
- * --name. Sets *missing when the value is absent. */
-const char *opt_value(int argc, char **argv, int *i, const char *name, int *missing);
-
 /* Print 'usage' (as usage_with() does) followed by these options; returns
  * status. */
 int run_usage(const char *const *usage, int status);
