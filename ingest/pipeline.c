@@ -213,6 +213,20 @@ static int is_place_arg(struct pipeline *p, const struct asent *s, const struct 
 	return s->x->ps->upos[sp->head] == UPOS_PROPN;
 }
 
+/* Verbs two parties do with each other. */
+static int is_reciprocal(const char *lemma)
+{
+	static const char *const v[] = {
+		"meet", "talk", "negotiate", "agree", "confer", "consult", "clash",
+		"cooperate", "hold talk", "speak", "reconcile", NULL
+	};
+	int i;
+	for (i = 0; v[i]; i++)
+		if (!strcmp(lemma, v[i]))
+			return 1;
+	return 0;
+}
+
 /* A copula, a passive or a perfect: something that lasts. */
 static int is_state(const struct asent *s, const struct xtriple *x)
 {
@@ -423,7 +437,7 @@ static void emit(struct pipeline *p, const struct article *a, const struct asent
 	struct event_info ev;
 	struct date start, end;
 	const struct parse *ps = s->x->ps;
-	int have_speaker = 0;
+	int have_speaker = 0, pair;
 
 	/* "Last year South Korea's surplus was ...": a time is no actor */
 	if (in_timex(tx, ntx, x->subj.head))
@@ -468,19 +482,38 @@ static void emit(struct pipeline *p, const struct article *a, const struct asent
 	if (tk >= 0 && timex_resolve(&tx[tk], &a->pub, x->tense, &start, &end) < 0)
 		tk = -1;
 
+	/* "The two leaders talked (at the palace)": a pair that meets, talks
+	 * or agrees does so with each other; what they did it at stays an
+	 * argument */
+	pair = nsubj == 2 && is_reciprocal(x->lemma) && (!nobj || !obj[0].entity ||
+							obj[0].type == ACTOR_THING);
 	for (si = 0; si < nsubj; si++) {
 		struct triple *t;
-		if (nobj && same_actor(&subj[si], &obj[0]))
+		if (nobj && !pair && same_actor(&subj[si], &obj[0]))
 			continue;
 		t = triple_list_push(out);
 		t->article = xstrdup(a->id ? a->id : "");
 		t->sentence = s->index;
 		mention_copy(&t->subject, &subj[si]);
-		if (nobj)
+		if (pair) {
+			mention_copy(&t->object, &subj[1 - si]);
+			if (nobj && obj[0].text && *obj[0].text)
+				triple_add_arg(t, x->prep ? x->prep : "theme", obj[0].text);
+		} else if (nobj) {
 			mention_copy(&t->object, &obj[0]);
-		else
+		} else {
 			t->object.text = xstrdup("");
+		}
 		rel_text(s, x, &sb);
+		if (pair && nobj && x->prep) {
+			/* "talked at" the palace: the other is no "at" */
+			size_t n = strlen(x->prep);
+			if (sb.len > n && sb.buf[sb.len - n - 1] == ' ' &&
+			    !strcmp(sb.buf + sb.len - n, x->prep)) {
+				sb.len -= n + 1;
+				sb.buf[sb.len] = '\0';
+			}
+		}
 		if (!sb.len)	/* "Gordon Brown's closest ally": no word says it */
 			sb_adds(&sb, x->lemma);
 		t->rel_text = sb_detach(&sb);
