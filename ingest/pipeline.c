@@ -227,6 +227,21 @@ static int is_reciprocal(const char *lemma)
 	return 0;
 }
 
+/* What two parties have between them: "the two governments restored
+ * relations" is something each did with the other. */
+static int is_bond(const char *noun)
+{
+	static const char *const v[] = {
+		"relation", "relations", "tie", "ties", "talk", "talks", "agreement",
+		"deal", "treaty", "accord", "pact", "dialogue", "contact", NULL
+	};
+	int i;
+	for (i = 0; v[i]; i++)
+		if (!strcmp(noun, v[i]))
+			return 1;
+	return 0;
+}
+
 /* A copula, a passive or a perfect: something that lasts. */
 static int is_state(const struct asent *s, const struct xtriple *x)
 {
@@ -302,6 +317,35 @@ static void intent_event(struct triple *t, const struct xtriple *x)
 static int same_actor(const struct mention *a, const struct mention *b)
 {
 	return a->entity && b->entity && a->type == b->type && !strcmp(a->entity, b->entity);
+}
+
+/* One more triple after the last of 'out': its subject did it with
+ * 'other' ("restored full diplomatic relations with" Israel). */
+static void emit_with(struct triple_list *out, const struct mention *other)
+{
+	struct triple *t = triple_list_push(out), *base = &out->v[out->n - 2];
+	struct strbuf sb = STRBUF_INIT;
+	size_t a;
+
+	t->article = xstrdup(base->article);
+	t->sentence = base->sentence;
+	mention_copy(&t->subject, &base->subject);
+	mention_copy(&t->object, other);
+	sb_addf(&sb, "%s %s with", base->rel_text, base->object.text);
+	t->rel_text = sb_detach(&sb);
+	t->lemma = xstrdup(base->lemma);
+	t->event = base->event ? xstrdup(base->event) : NULL;
+	t->cameo = base->cameo ? xstrdup(base->cameo) : NULL;
+	t->quad = base->quad;
+	t->mode = base->mode ? xstrdup(base->mode) : NULL;
+	for (a = 0; a < base->nargs; a++)
+		triple_add_arg(t, base->args[a].role, base->args[a].text);
+	t->date = base->date;
+	t->date_end = base->date_end;
+	t->date_source = base->date_source;
+	t->negated = base->negated;
+	t->confidence = base->confidence * 0.8;
+	t->evidence = xstrdup(base->evidence);
 }
 
 /* "Libya offered to hand over two suspects to Britain": the relation links
@@ -437,7 +481,7 @@ static void emit(struct pipeline *p, const struct article *a, const struct asent
 	struct event_info ev;
 	struct date start, end;
 	const struct parse *ps = s->x->ps;
-	int have_speaker = 0, pair;
+	int have_speaker = 0, pair, bond;
 
 	/* "Last year South Korea's surplus was ...": a time is no actor */
 	if (in_timex(tx, ntx, x->subj.head))
@@ -485,8 +529,12 @@ static void emit(struct pipeline *p, const struct article *a, const struct asent
 	/* "The two leaders talked (at the palace)": a pair that meets, talks
 	 * or agrees does so with each other; what they did it at stays an
 	 * argument */
-	pair = nsubj == 2 && is_reciprocal(x->lemma) && (!nobj || !obj[0].entity ||
-							obj[0].type == ACTOR_THING);
+	pair = nsubj == 2 && (!nobj || !obj[0].entity || obj[0].type == ACTOR_THING) &&
+	       is_reciprocal(x->lemma);
+	/* "the two governments restored relations": also each restored
+	 * relations with the other */
+	bond = nsubj == 2 && !pair && nobj && obj[0].type == ACTOR_THING &&
+	       x->obj.head >= 0 && is_bond(ps->lemma[x->obj.head]);
 	for (si = 0; si < nsubj; si++) {
 		struct triple *t;
 		if (nobj && !pair && same_actor(&subj[si], &obj[0]))
@@ -570,7 +618,9 @@ static void emit(struct pipeline *p, const struct article *a, const struct asent
 			out->n--;
 			continue;
 		}
-		if (!nobj || !obj[0].entity || obj[0].type == ACTOR_THING)
+		if (bond)
+			emit_with(out, &subj[1 - si]);
+		else if (!nobj || !obj[0].entity || obj[0].type == ACTOR_THING)
 			emit_recipient(p, s, x, out);
 	}
 	for (k = 0; k < 2; k++) {
