@@ -68,6 +68,20 @@ else
 			echo "eval: extract failed on PLOVER dev:"; tail -5 "$OUT/plover-dev.err"
 			status=1
 		fi
+		# the same with the field's dictionaries, as TABARI is measured
+		D="$SHARED/dictionaries"
+		if [ -f "$D/Phoenix.Countries.actors.txt" ]; then
+			echo "== PLOVER dev with the Phoenix actor and agent dictionaries"
+			# the dictionaries have a few bad lines (reported): exit 1 is fine
+			"$BIN" extract --actors "$D/Phoenix.Countries.actors.txt" \
+			    --actors "$D/Phoenix.International.actors.txt" \
+			    --actors "$D/Phoenix.MilNonState.actors.txt" \
+			    --agents "$D/Phoenix.agents.txt" "$OUT/plover-dev-in.jsonl" \
+			    >"$OUT/plover-dev-dict.jsonl" 2>"$OUT/plover-dev-dict.err"
+			[ $? -le 1 ] || status=1
+			python3 tests/eval/plover.py score "$E/plover-dev.json" \
+			    "$OUT/plover-dev-dict.jsonl" | sed '/^  miss /d; /per gold event/,$d'
+		fi
 	else
 		echo "eval: no $E/plover-dev.json; skipped"
 	fi
