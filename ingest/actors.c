@@ -241,6 +241,14 @@ static const char *const group_nouns[] = {
 	NULL
 };
 
+/* Nouns that count or gather the actors after them: "a group of ...". */
+static const char *const quantity_nouns[] = {
+	"group", "number", "hundreds", "hundred", "thousands", "thousand",
+	"dozens", "dozen", "millions", "million", "some", "many", "most", "one",
+	"several", "members", "member", "majority", "handful", "crowd",
+	"couple", "pair", "rest", "all", "both", NULL
+};
+
 /* Groups of people rather than of states: "the two leaders". */
 static const char *const people_nouns[] = {
 	"leaders", "ministers", "presidents", "men", "women", "officials",
@@ -823,6 +831,24 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 				sub.lo = sp->lo;
 			ret = name_by(A, s, &sub, speaker, subject, out, depth);
 			goto done;
+		}
+	}
+
+	/* "a group of Moroccan diplomats", "thousands of protesters": the
+	 * actors are those of the "of" phrase */
+	if (depth < 2 && in_list(ps->lemma[h], quantity_nouns)) {
+		int j, c;
+		for (j = h + 1; j < sp->hi; j++) {
+			if (ps->head[j] - 1 != h || strncmp(ps->deprel[j], "nmod", 4))
+				continue;
+			for (c = h + 1; c < j; c++)
+				if (ps->head[c] - 1 == j && !strcmp(ps->lemma[c], "of"))
+					break;
+			if (c < j) {
+				struct xspan sub = { j, sp->lo, sp->hi };
+				ret = name_by(A, s, &sub, speaker, subject, out, depth);
+				goto done;
+			}
 		}
 	}
 

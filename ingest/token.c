@@ -245,6 +245,16 @@ static int is_clitic(const char *p, const char *e)
 	       (n == 2 && (ieq(p, 2, "re") || ieq(p, 2, "ve") || ieq(p, 2, "ll")));
 }
 
+static int arabic_article(const char *p, size_t n)
+{
+	static const char *const a[] = { "al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ul", NULL };
+	int i;
+	for (i = 0; a[i]; i++)
+		if (strlen(a[i]) == n && !memcmp(a[i], p, n))
+			return 1;
+	return 0;
+}
+
 /* Was the token before a capitalised word like a surname ("Kim")? */
 static int after_name(const struct tk *k)
 {
@@ -301,6 +311,10 @@ static void emit_word(struct tk *k, const char *p, size_t n)
 			/* "Kim Jong-un", "Ban Ki-moon": a given name after a surname */
 			if (p[i] == '-' && start == 0 && isupper((unsigned char)p[0]) &&
 			    after_name(k) && n - i - 1 <= 5 && all_lower(p + i + 1, n - i - 1))
+				continue;
+			/* "al-Thani", "el-Sisi": the Arabic article stays with its name */
+			if (p[i] == '-' && i - start <= 3 && isupper((unsigned char)p[i + 1]) &&
+			    arabic_article(p + start, i - start))
 				continue;
 			/* "Tel-Aviv", "Al-Qaeda": a name stays one token */
 			if (p[i] == '-' && isupper((unsigned char)p[start]) &&

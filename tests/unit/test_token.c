@@ -60,6 +60,7 @@ int main(void)
 	      "Aid|of|$|4.25|or|\xC2\xA3|1,400|(|10|%|)|came|at|10:30|p.m.|on|2022-10-27|.#");
 	/* hyphenated words split as in the treebank */
 	CHECK("F-16 jets and S-400 missiles.", "F-16|jets|and|S-400|missiles|.#");
+	CHECK("Sheikh Tamim al-Thani met el-Sisi.", "Sheikh|Tamim|al-Thani|met|el-Sisi|.#");
 	CHECK("Kim Jong-un met Moon Jae-in. Anti-war groups met.",
 	      "Kim|Jong-un|met|Moon|Jae-in|.#Anti|-|war|groups|met|.#");
 	CHECK("Tel-Aviv and the U.S.-led pro-Western talks.",
