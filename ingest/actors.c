@@ -37,6 +37,8 @@ struct actors {
 	size_t np, ap;
 	struct mention last_person;	/* most recent person named */
 	struct mention last_thing;	/* most recent country or organisation */
+	struct mention last_subject;	/* most recent institution as a subject */
+	int last_subject_sentence;
 	struct mention recent[MAX_RECENT]; /* distinct countries, most recent first */
 	int count[MAX_RECENT];	/* how often the article named each */
 	int nrecent;
@@ -69,6 +71,7 @@ void actors_reset(struct actors *A, const struct date *pub)
 	A->np = 0;
 	mention_release(&A->last_person);
 	mention_release(&A->last_thing);
+	mention_release(&A->last_subject);
 	for (k = 0; k < A->nrecent; k++)
 		mention_release(&A->recent[k]);
 	A->nrecent = 0;
@@ -548,6 +551,18 @@ static int name_people(struct actors *A, struct mention *out)
 	return 2;
 }
 
+/* The country of an "of" phrase after h: "the foreign minister of Iran". */
+static const char *of_country(struct actors *A, const struct asent *s, int h, int hi)
+{
+	const struct parse *ps = s->x->ps;
+	int j;
+	if (h + 2 >= hi || strcmp(s->x->form[h + 1], "of"))
+		return NULL;
+	for (j = h + 2; j < hi && ps->head[j] - 1 != h; j++)
+		;
+	return j < hi ? span_country(A, s, h + 2, j + 1, -1, -1) : NULL;
+}
+
 /* A second country adjective or name coordinated with the first in
  * [lo, hi): "Hungarian and Romanian", "Turkish and Israeli". */
 static const char *second_country(struct actors *A, const struct asent *s,
@@ -597,8 +612,13 @@ static int resolve_pronoun(struct actors *A, const struct asent *s, int h,
 		return 1;
 	}
 	if (in_list(f, neut)) {
+		/* "its" in the object is the subject's; "it" as a subject is the
+		 * institution that was the subject just before ("The ministry
+		 * gave ... and it recalled"), else the last one named */
 		if (subject && (subject->type == ACTOR_COUNTRY || subject->type == ACTOR_ORG))
 			mention_set(out, subject);
+		else if (!subject && A->last_subject.entity && A->last_subject_sentence >= s->index - 1)
+			mention_set(out, &A->last_subject);
 		else if (A->last_thing.entity)
 			mention_set(out, &A->last_thing);
 		return 1;
@@ -864,7 +884,17 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 	}
 	{
 		const char *sector = kb_sector(A->kb, s->x->form[h]);
-		const char *country = span_country(A, s, sp->lo, sp->hi, -1, -1);
+		/* "the army chief", "the police commander": the sector is the word
+		 * before the title */
+		for (i = h - 1; !sector && i >= sp->lo && title_at(A, s, h) &&
+			    (ps->upos[i] == UPOS_NOUN || ps->upos[i] == UPOS_PROPN); i--)
+			sector = kb_sector(A->kb, s->x->form[i]);
+		/* whose: "Israel's ambassador", "the Turkish army", "the
+		 * ambassador of Israel"; not "the ambassador to Turkey" or
+		 * "its envoy in Tel Aviv" */
+		const char *country = span_country(A, s, sp->lo, h + 1, -1, -1);
+		if (!country)
+			country = of_country(A, s, h, sp->hi);
 		int definite = h > sp->lo && (ieq(s->x->form[sp->lo], "the") ||
 					      ieq(s->x->form[sp->lo], "his") ||
 					      ieq(s->x->form[sp->lo], "her"));
@@ -910,6 +940,11 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 			set_role(A, s, h, h + 1, out);
 			free(out->role);
 			out->role = xstrdup(ps->lemma[h]);
+			{
+				char code[16];	/* the sector may come from "army" in "army chief" */
+				free(out->code);
+				out->code = xstrdup(kb_code(out->country, sector, code));
+			}
 			/* "Hungarian and Romanian officials": the officials of both */
 			if (country && depth == 0) {
 				const char *second = second_country(A, s, sp->lo, h, country);
@@ -955,6 +990,16 @@ out:
 done:
 	sb_release(&sb);
 	return ret;
+}
+
+void actors_subject(struct actors *A, const struct asent *s, const struct mention *m)
+{
+	if (!m->entity || !(m->type == ACTOR_COUNTRY || m->type == ACTOR_ORG ||
+			    (m->type == ACTOR_ROLE && m->country)))
+		return;
+	mention_release(&A->last_subject);
+	mention_copy(&A->last_subject, m);
+	A->last_subject_sentence = s->index;
 }
 
 void actors_note(struct actors *A, const struct asent *s)

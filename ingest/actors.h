@@ -44,6 +44,10 @@ int actors_name(struct actors *A, const struct asent *s, const struct xspan *sp,
 		const struct mention *speaker, const struct mention *subject,
 		struct mention *out);
 
+/* After naming a clause's subject: an institution that acts ("the Saudi
+ * foreign ministry gave ...") is what a following "it" stands for. */
+void actors_subject(struct actors *A, const struct asent *s, const struct mention *m);
+
 /* Before naming the triples of a sentence: remember every person, country
  * and organisation it names, wherever they stand ("his Israeli counterpart
  * Benjamin Gantz" in an oblique makes a later "Gantz" that person). */

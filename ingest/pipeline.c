@@ -494,6 +494,8 @@ static void emit(struct pipeline *p, const struct article *a, const struct asent
 		have_speaker = 1;
 	}
 	nsubj = actors_name(p->actors, s, &x->subj, have_speaker ? speaker : NULL, NULL, subj);
+	if (nsubj == 1)
+		actors_subject(p->actors, s, &subj[0]);
 	/* "It's no secret that ...": an expletive names nobody */
 	if (x->subj.head >= 0 && x->subj.hi - x->subj.lo == 1 &&
 	    !strcasecmp(s->x->form[x->subj.head], "it") &&
