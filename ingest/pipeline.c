@@ -148,6 +148,34 @@ static int timex_of(const struct parse *ps, const struct timex *tx, int ntx, int
 	return best;
 }
 
+/* "Russia bombed Ukraine's power grid last winter": a time that ends the
+ * sentence, hung by the parser inside the object, dates the verb whose
+ * subtree holds it, unless a clause with a subject of its own lies
+ * between. */
+static int final_timex(const struct parse *ps, const struct timex *tx, int ntx, int v)
+{
+	int k, last = ps->n - 1, t;
+
+	while (last > 0 && ps->upos[last] == UPOS_PUNCT)
+		last--;
+	for (k = 0; k < ntx && v >= 0; k++) {
+		if (tx[k].end - 1 != last || tx[k].kind == TIMEX_TIME)
+			continue;
+		for (t = ps->head[span_head(ps, tx[k].start, tx[k].end)] - 1; t >= 0 && t != v;
+		     t = ps->head[t] - 1) {
+			int j, own_subj = 0;
+			for (j = 0; j < ps->n; j++)
+				if (ps->head[j] - 1 == t && !strncmp(ps->deprel[j], "nsubj", 5))
+					own_subj = 1;
+			if (own_subj)
+				break;
+		}
+		if (t == v)
+			return k;
+	}
+	return -1;
+}
+
 static int find_date(const struct parse *ps, const struct timex *tx, int ntx, int v)
 {
 	int k = timex_of(ps, tx, ntx, v), depth = 0, c;
@@ -168,7 +196,7 @@ static int find_date(const struct parse *ps, const struct timex *tx, int ntx, in
 			break;
 		k = timex_of(ps, tx, ntx, v);
 	}
-	return k;
+	return k >= 0 ? k : final_timex(ps, tx, ntx, v);
 }
 
 /*==== Building triples ====*/
