@@ -194,13 +194,19 @@ def with_preposition(text, evidence):
     return text
 
 
+PREPS = {"as", "by", "to", "of", "in", "on", "at", "for", "with", "from",
+         "into", "onto", "over", "under", "against", "about", "through"}
+
+
 def triple_to_tuple(obj):
     """Convert one of entente's triples (a dict) into a CaRB Tuple.
 
     Rules (see the module docstring): relation text, else its lemma;
     arg1 = subject, arg2 = object, then the other args in order, empty
     texts dropped; "source" and "voice" args dropped; a passive triple
-    with an object is put back in the sentence's order: object first and
+    with an object is put back in the sentence's order, the way CaRB
+    writes it: "was captured by | object | subject | other args", or, when
+    the relation already ends in a preposition, object first and
     "by " + subject last."""
     rel = text_of(obj, "relation")
     if not rel:
@@ -225,7 +231,13 @@ def triple_to_tuple(obj):
         if role == "time":
             text = with_preposition(text, obj.get("evidence") or "")
         extra.append(text)
-    if passive and obj_text and subj:
+    if passive and obj_text and subj and rel.split()[-1].lower() not in PREPS:
+        # CaRB gold puts "by" in the relation: "was captured by | X | Y"
+        agent = subj[3:] if subj.split()[0].lower() == "by" else subj
+        args = [obj_text, agent] + extra
+        rel += " by"
+    elif passive and obj_text and subj:
+        # "is designated as | Hamas | a terrorist group | by Israel"
         agent = subj if subj.split()[0].lower() == "by" else "by " + subj
         args = [obj_text] + extra + [agent]
     else:
