@@ -201,7 +201,8 @@ PREPS = {"as", "by", "to", "of", "in", "on", "at", "for", "with", "from",
 def triple_to_tuple(obj):
     """Convert one of entente's triples (a dict) into a CaRB Tuple.
 
-    Rules (see the module docstring): relation text, else its lemma;
+    Rules (see the module docstring): relation text, else its lemma,
+    "n't" split off as the tokenised sentence has it ("did n't");
     arg1 = subject, arg2 = object, then the other args in order, empty
     texts dropped; "source" and "voice" args dropped; a passive triple
     with an object is put back in the sentence's order, the way CaRB
@@ -212,6 +213,10 @@ def triple_to_tuple(obj):
     if not rel:
         r = obj.get("relation") or {}
         rel = (r.get("lemma") or "").strip() if isinstance(r, dict) else ""
+    if "n't" in (obj.get("evidence") or "").split():
+        # the pipeline writes "didn't"; the tokenised sentence has "did n't"
+        rel = " ".join(w[:-3] + " n't" if w.endswith("n't") and len(w) > 3
+                       else w for w in rel.split())
     if rel == "have" and "have" not in (obj.get("evidence") or "").split():
         rel = "has"     # an implied possession: CaRB gold writes "has"
     subj = text_of(obj, "subject")
