@@ -234,6 +234,10 @@ def triple_to_tuple(obj):
         if role == "source" or not text:
             continue
         if role == "time":
+            # "October 14, 2012": the tokenised sentence has "14 ,"
+            ev = set((obj.get("evidence") or "").split())
+            text = " ".join(w[:-1] + " ," if w.endswith(",") and w not in ev
+                            and len(w) > 1 else w for w in text.split())
             text = with_preposition(text, obj.get("evidence") or "")
         extra.append(text)
     if passive and obj_text and subj and rel.split()[-1].lower() not in PREPS:
