@@ -1070,6 +1070,8 @@ static double confidence_of(const struct ctx *c, const struct xtriple *t)
 		x -= 0.05;
 	if (f & XF_NONFINITE)
 		x -= 0.08;
+	if ((f & XF_NONFINITE) && !strcmp(c->ps->xpos[t->pred], "VBG"))
+		x -= 0.1;	/* "..., making his debut": Open IE writes "made" */
 	if (f & XF_MODCLAUSE)
 		x -= 0.05;
 	if (f & XF_EMBEDDED)

@@ -194,18 +194,29 @@ def with_preposition(text, evidence):
     return text
 
 
+PREPS = {"as", "by", "to", "of", "in", "on", "at", "for", "with", "from",
+         "into", "onto", "over", "under", "against", "about", "through"}
+
+
 def triple_to_tuple(obj):
     """Convert one of entente's triples (a dict) into a CaRB Tuple.
 
-    Rules (see the module docstring): relation text, else its lemma;
+    Rules (see the module docstring): relation text, else its lemma,
+    "n't" split off as the tokenised sentence has it ("did n't");
     arg1 = subject, arg2 = object, then the other args in order, empty
     texts dropped; "source" and "voice" args dropped; a passive triple
-    with an object is put back in the sentence's order: object first and
+    with an object is put back in the sentence's order, the way CaRB
+    writes it: "was captured by | object | subject | other args", or, when
+    the relation already ends in a preposition, object first and
     "by " + subject last."""
     rel = text_of(obj, "relation")
     if not rel:
         r = obj.get("relation") or {}
         rel = (r.get("lemma") or "").strip() if isinstance(r, dict) else ""
+    if "n't" in (obj.get("evidence") or "").split():
+        # the pipeline writes "didn't"; the tokenised sentence has "did n't"
+        rel = " ".join(w[:-3] + " n't" if w.endswith("n't") and len(w) > 3
+                       else w for w in rel.split())
     if rel == "have" and "have" not in (obj.get("evidence") or "").split():
         rel = "has"     # an implied possession: CaRB gold writes "has"
     subj = text_of(obj, "subject")
@@ -223,9 +234,19 @@ def triple_to_tuple(obj):
         if role == "source" or not text:
             continue
         if role == "time":
+            # "October 14, 2012": the tokenised sentence has "14 ,"
+            ev = set((obj.get("evidence") or "").split())
+            text = " ".join(w[:-1] + " ," if w.endswith(",") and w not in ev
+                            and len(w) > 1 else w for w in text.split())
             text = with_preposition(text, obj.get("evidence") or "")
         extra.append(text)
-    if passive and obj_text and subj:
+    if passive and obj_text and subj and rel.split()[-1].lower() not in PREPS:
+        # CaRB gold puts "by" in the relation: "was captured by | X | Y"
+        agent = subj[3:] if subj.split()[0].lower() == "by" else subj
+        args = [obj_text, agent] + extra
+        rel += " by"
+    elif passive and obj_text and subj:
+        # "is designated as | Hamas | a terrorist group | by Israel"
         agent = subj if subj.split()[0].lower() == "by" else "by " + subj
         args = [obj_text] + extra + [agent]
     else:
