@@ -20,6 +20,8 @@ struct person {
 	char *role;		/* "Defense Minister" or NULL */
 	char *code;		/* "TURGOV" or NULL */
 	int sentence;		/* last sentence that named them */
+	int tok;		/* ... and the token there */
+	int fsent, ftok;	/* where the article first named them */
 };
 
 struct actors {
@@ -35,7 +37,6 @@ struct actors {
 	struct date pub;
 	struct person *p;	/* persons in order of first mention */
 	size_t np, ap;
-	struct mention last_person;	/* most recent person named */
 	struct mention last_thing;	/* most recent country or organisation */
 	struct mention last_subject;	/* most recent institution as a subject */
 	int last_subject_sentence;
@@ -69,7 +70,6 @@ void actors_reset(struct actors *A, const struct date *pub)
 	for (i = 0; i < A->np; i++)
 		person_release(&A->p[i]);
 	A->np = 0;
-	mention_release(&A->last_person);
 	mention_release(&A->last_thing);
 	mention_release(&A->last_subject);
 	for (k = 0; k < A->nrecent; k++)
@@ -382,7 +382,7 @@ static struct person *find_person(struct actors *A, const char *name)
 	return hit;
 }
 
-static void remember_person(struct actors *A, const struct mention *m, int sentence)
+static void remember_person(struct actors *A, const struct mention *m, int sentence, int tok)
 {
 	struct person *p = find_person(A, m->entity);
 	int full;
@@ -396,6 +396,8 @@ static void remember_person(struct actors *A, const struct mention *m, int sente
 		p = &A->p[A->np++];
 		memset(p, 0, sizeof(*p));
 		p->entity = xstrdup(m->entity);
+		p->fsent = sentence;
+		p->ftok = tok;
 	}
 	/* a full name with its title says more than a surname did before */
 	full = strchr(m->entity, ' ') != NULL && m->country;
@@ -412,8 +414,7 @@ static void remember_person(struct actors *A, const struct mention *m, int sente
 		p->code = xstrdup(m->code);
 	}
 	p->sentence = sentence;
-	mention_release(&A->last_person);
-	mention_copy(&A->last_person, m);
+	p->tok = tok;
 }
 
 static void from_person(const struct person *p, struct mention *m)
@@ -504,16 +505,26 @@ static const char *span_country(struct actors *A, const struct asent *s,
 	return NULL;
 }
 
-/* The person named last who is not 'not' (may be NULL), or NULL. */
-static const struct person *recent_person(const struct actors *A, const char *not)
+/* The person named last before token h of sentence si who is not 'not'
+ * (may be NULL), or NULL. Persons first named later (a sentence is noted
+ * whole before its triples) do not count: in "he was made an Officer of
+ * the Order of St John", "he" is not St John. */
+static const struct person *person_before(const struct actors *A, int si, int h,
+					  const char *not)
 {
 	const struct person *best = NULL;
+	long best_pos = -1;
 	size_t k;
 	for (k = 0; k < A->np; k++) {
-		if (not && ieq(A->p[k].entity, not))
+		const struct person *p = &A->p[k];
+		long first = (long)p->fsent * 4096 + p->ftok, last = (long)p->sentence * 4096 + p->tok;
+		long here = (long)si * 4096 + h, pos = last < here ? last : first;
+		if (first >= here || (not && ieq(p->entity, not)))
 			continue;
-		if (!best || A->p[k].sentence >= best->sentence)
-			best = &A->p[k];
+		if (pos > best_pos) {
+			best = p;
+			best_pos = pos;
+		}
 	}
 	return best;
 }
@@ -601,13 +612,13 @@ static int resolve_pronoun(struct actors *A, const struct asent *s, int h,
 		const struct person *p;
 		if (subject && subject->entity && in_list(f, objective)) {
 			/* "Dendias thanked him": not Dendias, unless "himself" */
-			if ((p = recent_person(A, subject->entity)))
+			if ((p = person_before(A, s->index, h, subject->entity)))
 				from_person(p, out);
 		} else if (speaker && speaker->entity && (speaker->type == ACTOR_PERSON ||
 			   (speaker->type == ACTOR_UNKNOWN && upper0(speaker->entity)))) {
 			mention_set(out, speaker);
-		} else if (A->last_person.entity) {
-			mention_set(out, &A->last_person);
+		} else if ((p = person_before(A, s->index, h, NULL))) {
+			from_person(p, out);
 		}
 		return 1;
 	}
@@ -785,7 +796,7 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 			from_hit(A, &hit, out);
 			if (hit.type == ACTOR_PERSON) {
 				set_role(A, s, sp->lo, i, out);
-				remember_person(A, out, s->index);
+				remember_person(A, out, s->index, h);
 			} else {
 				remember_thing(A, out);
 			}
@@ -829,7 +840,7 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 					rlo--;
 				if (rlo < nlo)
 					set_role(A, s, rlo, nlo, out);
-				remember_person(A, out, s->index);
+				remember_person(A, out, s->index, h);
 				p = find_person(A, out->entity);
 				if (p)
 					from_person(p, out);

@@ -2,7 +2,8 @@
 # Within an article, pronouns and short names resolve to the actor named
 # before them: a surname after the full name, "he" after the speaker, "him"
 # as someone other than the subject, "the Greek minister" after "his Greek
-# counterpart", "the two countries" and "they" after them, "its".
+# counterpart", "the two countries" and "they" after them, "its"; never
+# a name that comes later in the pronoun's own sentence.
 . "$(dirname "$0")/lib.sh"
 
 PY=$(python_with json)
@@ -43,6 +44,9 @@ want("the Greek minister is Nikos Dendias",
 want("its ambassador is Turkey's",
      lambda t: t["relation"]["lemma"] == "recall" and t["object"]["entity"] == "ambassador" and
      t["object"]["country"] == "TUR")
+want("he is someone named before, not a name later in his own sentence",
+     lambda t: t["sentence"] == 6 and t["subject"]["text"] == "he" and
+     ent(t["subject"]) in ("nikos dendias", "mevlut cavusoglu"))
 sys.exit(1 if bad else 0)
 PYEOF
 finish
