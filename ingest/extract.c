@@ -1684,6 +1684,49 @@ int extract_sentence(const struct xsent *s, struct xtriple *out, int max)
 	return extract_sentence_opts(s, out, max, 0);
 }
 
+/* "they both named/VBN/amod new ambassadors", with "ambassadors" given
+ * the subject: a finite verb the tagger read as an adjective of the noun
+ * after it. Rewrites the tree into fixed (head/deprel in fhead/frel, the
+ * rest shared with ps) so that the verb heads its clause: the noun is its
+ * object, the noun's subject and the clause words before the verb are the
+ * verb's. Returns 1 when it rewrote something. */
+int extract_repair(const struct parse *ps, struct parse *fixed, int *fhead,
+		   const char **frel)
+{
+	int v, c, done = 0;
+
+	for (v = 0; v < ps->n; v++) {
+		int n = ps->head[v] - 1, subj = 0;
+		if (ps->upos[v] != UPOS_VERB || strcmp(ps->deprel[v], "amod") || n <= v ||
+		    (ps->upos[n] != UPOS_NOUN && ps->upos[n] != UPOS_PROPN) ||
+		    (strcmp(ps->xpos[v], "VBD") && strcmp(ps->xpos[v], "VBN")))
+			continue;
+		for (c = 0; c < ps->n; c++)
+			if (ps->head[c] - 1 == n && (!strncmp(ps->deprel[c], "nsubj", 5) ||
+						     !strcmp(ps->deprel[c], "cop")))
+				subj |= ps->deprel[c][0] == 'n' ? 1 : 2;
+		if (subj != 1)
+			continue;
+		if (!done) {
+			*fixed = *ps;
+			memcpy(fhead, ps->head, (size_t)ps->n * sizeof(*fhead));
+			memcpy(frel, ps->deprel, (size_t)ps->n * sizeof(*frel));
+			fixed->head = fhead;
+			fixed->deprel = frel;
+			done = 1;
+		}
+		fhead[v] = ps->head[n];
+		frel[v] = ps->deprel[n];
+		fhead[n] = v + 1;
+		frel[n] = "obj";
+		/* what stands before the verb is the clause's, not the noun's */
+		for (c = 0; c < v; c++)
+			if (ps->head[c] - 1 == n)
+				fhead[c] = v + 1;
+	}
+	return done;
+}
+
 int extract_sentence_opts(const struct xsent *s, struct xtriple *out, int max,
 			  unsigned opts)
 {
@@ -1691,12 +1734,17 @@ int extract_sentence_opts(const struct xsent *s, struct xtriple *out, int max,
 	int i, j, n = s->n, *cnt, *heap = NULL;
 	int scratch[5 * SCRATCH_TOKENS + 1];
 	int *buf = scratch;
+	struct parse fixed;
+	int fhead[SCRATCH_TOKENS];
+	const char *frel[SCRATCH_TOKENS];
 
 	if (n <= 0 || max <= 0)
 		return 0;
 	memset(&c, 0, sizeof(c));
 	c.s = s;
 	c.ps = s->ps;
+	if (n <= SCRATCH_TOKENS && extract_repair(s->ps, &fixed, fhead, frel))
+		c.ps = &fixed;
 	c.n = n;
 	c.out = out;
 	c.max = max;

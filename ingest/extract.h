@@ -135,6 +135,16 @@ int extract_sentence(const struct xsent *s, struct xtriple *out, int max);
 int extract_sentence_opts(const struct xsent *s, struct xtriple *out, int max,
 			  unsigned opts);
 
+/* Mend a parse error the clauses depend on, a finite verb tagged as the
+ * adjective of the noun after it ("they both named/amod new ambassadors"):
+ * writes a corrected tree into *fixed, whose head and deprel arrays are
+ * fhead and frel (room for ps->n each; the other arrays stay ps's), and
+ * returns 1; returns 0 and leaves *fixed alone when nothing needs mending.
+ * extract_sentence() applies it itself; the pipeline applies it first so
+ * that dates and actors read the same tree. */
+int extract_repair(const struct parse *ps, struct parse *fixed, int *fhead,
+		   const char **frel);
+
 /* Is token i (0-based) inside the subtree of token h? */
 int extract_dominates(const struct parse *ps, int h, int i);
 

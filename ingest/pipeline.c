@@ -32,6 +32,9 @@ struct pipeline {
 	struct parse parse;
 	const char **forms;	/* forms of the current sentence */
 	size_t forms_alloc;
+	int *fhead;		/* the mended tree's heads and relations */
+	const char **frel;	/* (extract_repair) */
+	size_t fhead_alloc, frel_alloc;
 	struct pipeline_stats st;
 };
 
@@ -86,6 +89,8 @@ void pipeline_free(struct pipeline *p)
 	sentence_list_release(&p->sentences);
 	parse_release(&p->parse);
 	free(p->forms);
+	free(p->fhead);
+	free(p->frel);
 	free(p);
 }
 
@@ -542,7 +547,15 @@ static void emit(struct pipeline *p, const struct article *a, const struct asent
 		mention_release(&obj[1]);
 		nobj = 1;
 	}
-	tk = find_date(ps, tx, ntx, x->date_pred);
+	/* "earlier this month, they both named ...": a time just before the
+	 * subject, set off by a comma, opens its clause whatever the tree says;
+	 * else the tree's */
+	for (tk = -1, k = 0; x->subj.head >= 0 && k < ntx; k++)
+		if (tx[k].kind != TIMEX_TIME && tx[k].end + 1 == x->subj.lo &&
+		    !strcmp(s->x->form[tx[k].end], ","))
+			tk = k;
+	if (tk < 0)
+		tk = find_date(ps, tx, ntx, x->date_pred);
 	/* "the first visit in over a decade": in a past clause, "in" and a
 	 * span of time say how long since, not when; "held the city for two
 	 * years", "will reopen in two weeks" do date it */
@@ -715,6 +728,7 @@ int pipeline_run(struct pipeline *p, const struct article *a, struct triple_list
 		const struct sentence *se = &p->sentences.v[si];
 		struct xsent xs;
 		struct asent as;
+		struct parse fixed;
 		int nx, ntx, k, n = (int)se->n;
 
 		if (n < 2 || n > PARSER_MAX_TOKENS)
@@ -729,6 +743,10 @@ int pipeline_run(struct pipeline *p, const struct article *a, struct triple_list
 		xs.n = n;
 		xs.form = p->forms;
 		xs.ps = &p->parse;
+		ALLOC_GROW(p->fhead, se->n, p->fhead_alloc);
+		ALLOC_GROW(p->frel, se->n, p->frel_alloc);
+		if (extract_repair(&p->parse, &fixed, p->fhead, p->frel))
+			xs.ps = &fixed;
 		as.x = &xs;
 		as.tok = &p->tokens.v[se->first];
 		as.text = a->text;

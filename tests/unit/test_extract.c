@@ -487,7 +487,7 @@ static void test_golden(void)
 		tree_free(&t);
 	}
 	fclose(f);
-	test_cond("ten golden trees", sno == 10);
+	test_cond("eleven golden trees", sno == 11);
 }
 
 int main(void)
