@@ -495,11 +495,21 @@ static void fill_lemmas(const struct parser *p, const char *const *forms, int n,
 	}
 }
 
+/* The joint tag PROPN/NNP, or -1 when the model has none. */
+static int nnp_tag(const struct parser *p)
+{
+	int t;
+	for (t = 0; t < p->ntags; t++)
+		if (p->tag_upos[t] == UPOS_PROPN && !strcmp(p->tag_xpos[t], "NNP"))
+			return t;
+	return -1;
+}
+
 static int tag_sentence(struct parser *p, const char *const *forms, int n,
-			struct parse *ps)
+			struct parse *ps, const unsigned char *proper)
 {
 	struct scratch *s;
-	int i;
+	int i, nnp;
 
 	if (n < 1 || n > PARSER_MAX_TOKENS)
 		return error("cannot parse a sentence of %d tokens (1 to %d)", n,
@@ -510,6 +520,12 @@ static int tag_sentence(struct parser *p, const char *const *forms, int n,
 	for (i = 0; i < n; i++)
 		tokfeat_compute(&s->tf[i], forms[i]);
 	tagger_run(p, s->tf, n, ps->tag, s->work);
+	/* names the caller knows ("Moscow", "Hungary") that the tagger took
+	 * for an adverb or an adjective */
+	if (proper && (nnp = nnp_tag(p)) >= 0)
+		for (i = 0; i < n; i++)
+			if (proper[i] && p->tag_upos[ps->tag[i]] != UPOS_PROPN)
+				ps->tag[i] = nnp;
 	for (i = 0; i < n; i++) {
 		ps->upos[i] = p->tag_upos[ps->tag[i]];
 		ps->xpos[i] = p->tag_xpos[ps->tag[i]];
@@ -522,7 +538,7 @@ int parser_tag(struct parser *p, const char *const *forms, int n, struct parse *
 {
 	int i;
 
-	if (tag_sentence(p, forms, n, ps) < 0)
+	if (tag_sentence(p, forms, n, ps, NULL) < 0)
 		return -1;
 	for (i = 0; i < n; i++) {
 		ps->head[i] = 0;
@@ -581,12 +597,18 @@ static void parser_inputs(const struct tokfeat *tf, const int *tag, int n,
 
 int parser_parse(struct parser *p, const char *const *forms, int n, struct parse *ps)
 {
+	return parser_parse_names(p, forms, n, NULL, ps);
+}
+
+int parser_parse_names(struct parser *p, const char *const *forms, int n,
+		       const unsigned char *proper, struct parse *ps)
+{
 	struct scratch *s;
 	struct pstate *st;
 	uint64_t keys[PARSER_NFEAT];
 	int i, root_label = find_root_label(p);
 
-	if (tag_sentence(p, forms, n, ps) < 0)
+	if (tag_sentence(p, forms, n, ps, proper) < 0)
 		return -1;
 	s = ps->scratch;
 	st = &s->st;

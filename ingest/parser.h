@@ -62,6 +62,12 @@ void parse_init(struct parse *ps);
  * only read, so threads may share one with a struct parse each. */
 int parser_parse(struct parser *p, const char *const *forms, int n, struct parse *ps);
 
+/* The same, told which tokens are proper names (proper[i] != 0, e.g. from
+ * the actor knowledge base): those get the tag PROPN/NNP before parsing,
+ * whatever the tagger said ("Moscow/RB" is a frequent error on news). */
+int parser_parse_names(struct parser *p, const char *const *forms, int n,
+		       const unsigned char *proper, struct parse *ps);
+
 /* Tag and lemmatise only: head[] is all 0 and deprel[] all "_" */
 int parser_tag(struct parser *p, const char *const *forms, int n, struct parse *ps);
 

@@ -32,6 +32,8 @@ struct pipeline {
 	struct parse parse;
 	const char **forms;	/* forms of the current sentence */
 	size_t forms_alloc;
+	unsigned char *proper;	/* tokens the kb knows as names (mark_names) */
+	size_t proper_alloc;
 	int *fhead;		/* the mended tree's heads and relations */
 	const char **frel;	/* (extract_repair) */
 	size_t fhead_alloc, frel_alloc;
@@ -91,6 +93,7 @@ void pipeline_free(struct pipeline *p)
 	free(p->forms);
 	free(p->fhead);
 	free(p->frel);
+	free(p->proper);
 	free(p);
 }
 
@@ -713,6 +716,27 @@ static int same_triple(const struct triple *a, const struct triple *b)
 	       same_str(a->object.country, b->object.country);
 }
 
+/* Which of the current sentence's n tokens the knowledge base knows as
+ * (part of) the name of a country, an organisation or a person: the tagger
+ * is told, so that "Drones attacked Moscow/RB" parses as it should. */
+static void mark_names(struct pipeline *p, const struct article *a, int n)
+{
+	struct kb_hit hit;
+	int i, k, len;
+
+	memset(p->proper, 0, (size_t)n);
+	for (i = 0; i < n; i += len ? len : 1) {
+		len = kb_match(p->kb, p->forms, n, i, &a->pub, &hit);
+		if (!len || (hit.type != ACTOR_COUNTRY && hit.type != ACTOR_ORG &&
+			     hit.type != ACTOR_PERSON) ||
+		    (hit.form != KB_NAME && hit.form != KB_CAPITAL && hit.form != KB_FORMER))
+			continue;
+		for (k = i; k < i + len; k++)
+			if (isupper((unsigned char)p->forms[k][0]))
+				p->proper[k] = 1;
+	}
+}
+
 int pipeline_run(struct pipeline *p, const struct article *a, struct triple_list *out)
 {
 	struct xtriple xt[MAX_XTRIPLES];
@@ -738,7 +762,9 @@ int pipeline_run(struct pipeline *p, const struct article *a, struct triple_list
 		ALLOC_GROW(p->forms, se->n, p->forms_alloc);
 		for (i = 0; i < se->n; i++)
 			p->forms[i] = p->tokens.v[se->first + i].form;
-		if (parser_parse(p->parser, p->forms, n, &p->parse) < 0)
+		ALLOC_GROW(p->proper, se->n, p->proper_alloc);
+		mark_names(p, a, n);
+		if (parser_parse_names(p->parser, p->forms, n, p->proper, &p->parse) < 0)
 			continue;
 		xs.n = n;
 		xs.form = p->forms;

@@ -289,8 +289,31 @@ static void test_damaged_model(void)
 	remove(path);
 }
 
+/* Names the caller knows are tagged PROPN whatever the tagger thought. */
+static void test_known_names(void)
+{
+	static const char *const w[] = { "Drones", "attacked", "Moscow", "last", "night", "." };
+	static const unsigned char proper[] = { 0, 0, 1, 0, 0, 0 };
+	struct parser *p = parser_default();
+	struct parse ps;
+	int i, roots = 0;
+
+	test_cond("shipped model loads", p != NULL);
+	if (!p)
+		return;
+	parse_init(&ps);
+	test_cond("parse with names", parser_parse_names(p, w, 6, proper, &ps) == 0);
+	test_cond("Moscow is PROPN", ps.upos[2] == UPOS_PROPN && !strcmp(ps.xpos[2], "NNP"));
+	test_cond("Moscow is attacked's object", ps.head[2] == 2 && !strncmp(ps.deprel[2], "obj", 3));
+	for (i = 0; i < 6; i++)
+		roots += ps.head[i] == 0;
+	test_cond("one root", roots == 1);
+	parse_release(&ps);
+}
+
 int main(void)
 {
+	test_known_names();
 	test_transitions();
 	test_features();
 	test_shipped_model();
