@@ -355,33 +355,43 @@ static int same_actor(const struct mention *a, const struct mention *b)
 	return a->entity && b->entity && a->type == b->type && !strcmp(a->entity, b->entity);
 }
 
-/* One more triple after the last of 'out': its subject did it with
- * 'other' ("restored full diplomatic relations with" Israel). */
-static void emit_with(struct triple_list *out, const struct mention *other)
+/* A new triple after the last of 'out', derived from it: the same
+ * article, sentence, subject, lemma, event, dates and evidence, at 0.8 of
+ * its confidence; the caller gives the object, relation text and args. */
+static struct triple *derive_triple(struct triple_list *out)
 {
 	struct triple *t = triple_list_push(out), *base = &out->v[out->n - 2];
-	struct strbuf sb = STRBUF_INIT;
-	size_t a;
 
 	t->article = xstrdup(base->article);
 	t->sentence = base->sentence;
 	mention_copy(&t->subject, &base->subject);
-	mention_copy(&t->object, other);
-	sb_addf(&sb, "%s %s with", base->rel_text, base->object.text);
-	t->rel_text = sb_detach(&sb);
 	t->lemma = xstrdup(base->lemma);
 	t->event = base->event ? xstrdup(base->event) : NULL;
 	t->cameo = base->cameo ? xstrdup(base->cameo) : NULL;
 	t->quad = base->quad;
 	t->mode = base->mode ? xstrdup(base->mode) : NULL;
-	for (a = 0; a < base->nargs; a++)
-		triple_add_arg(t, base->args[a].role, base->args[a].text);
 	t->date = base->date;
 	t->date_end = base->date_end;
 	t->date_source = base->date_source;
 	t->negated = base->negated;
 	t->confidence = base->confidence * 0.8;
 	t->evidence = xstrdup(base->evidence);
+	return t;
+}
+
+/* One more triple after the last of 'out': its subject did it with
+ * 'other' ("restored full diplomatic relations with" Israel). */
+static void emit_with(struct triple_list *out, const struct mention *other)
+{
+	struct triple *t = derive_triple(out), *base = &out->v[out->n - 2];
+	struct strbuf sb = STRBUF_INIT;
+	size_t a;
+
+	mention_copy(&t->object, other);
+	sb_addf(&sb, "%s %s with", base->rel_text, base->object.text);
+	t->rel_text = sb_detach(&sb);
+	for (a = 0; a < base->nargs; a++)
+		triple_add_arg(t, base->args[a].role, base->args[a].text);
 }
 
 /* "Libya offered to hand over two suspects to Britain": the relation links
@@ -469,12 +479,8 @@ static void emit_recipient(struct pipeline *p, const struct asent *s,
 			mention_release(&m[0]);
 			continue;
 		}
-		base = &out->v[out->n - 1];
-		t = triple_list_push(out);
+		t = derive_triple(out);
 		base = &out->v[out->n - 2];	/* the push may have moved it */
-		t->article = xstrdup(base->article);
-		t->sentence = base->sentence;
-		mention_copy(&t->subject, &base->subject);
 		t->object = m[0];
 		sb_adds(&sb, base->rel_text);
 		if (cprep[k]) {
@@ -482,11 +488,6 @@ static void emit_recipient(struct pipeline *p, const struct asent *s,
 			sb_adds(&sb, cprep[k]);
 		}
 		t->rel_text = sb_detach(&sb);
-		t->lemma = xstrdup(base->lemma);
-		t->event = base->event ? xstrdup(base->event) : NULL;
-		t->cameo = base->cameo ? xstrdup(base->cameo) : NULL;
-		t->quad = base->quad;
-		t->mode = base->mode ? xstrdup(base->mode) : NULL;
 		if (base->object.text && *base->object.text)
 			triple_add_arg(t, "theme", base->object.text);
 		actors_span_text(s, cand[k].lo, cand[k].hi, &sb);
@@ -497,12 +498,6 @@ static void emit_recipient(struct pipeline *p, const struct asent *s,
 			triple_add_arg(t, base->args[a].role, base->args[a].text);
 		}
 		sb_release(&sb);
-		t->date = base->date;
-		t->date_end = base->date_end;
-		t->date_source = base->date_source;
-		t->negated = base->negated;
-		t->confidence = base->confidence * 0.8;
-		t->evidence = xstrdup(base->evidence);
 		return;
 	}
 }
