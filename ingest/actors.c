@@ -1003,6 +1003,11 @@ done:
 	return ret;
 }
 
+int actors_known(struct actors *A, const char *name)
+{
+	return find_person(A, name) != NULL;
+}
+
 void actors_subject(struct actors *A, const struct asent *s, const struct mention *m)
 {
 	if (!m->entity || !(m->type == ACTOR_COUNTRY || m->type == ACTOR_ORG ||

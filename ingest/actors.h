@@ -44,6 +44,9 @@ int actors_name(struct actors *A, const struct asent *s, const struct xspan *sp,
 		const struct mention *speaker, const struct mention *subject,
 		struct mention *out);
 
+/* Has the article named a person called 'name' (in full or by surname)? */
+int actors_known(struct actors *A, const char *name);
+
 /* After naming a clause's subject: an institution that acts ("the Saudi
  * foreign ministry gave ...") is what a following "it" stands for. */
 void actors_subject(struct actors *A, const struct asent *s, const struct mention *m);

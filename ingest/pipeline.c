@@ -712,8 +712,9 @@ static int same_triple(const struct triple *a, const struct triple *b)
 }
 
 /* Which of the current sentence's n tokens the knowledge base knows as
- * (part of) the name of a country, an organisation or a person: the tagger
- * is told, so that "Drones attacked Moscow/RB" parses as it should. */
+ * (part of) the name of a country, an organisation or a person, or the
+ * article has named as a person: the tagger is told, so that "Drones
+ * attacked Moscow/RB" parses as it should. */
 static void mark_names(struct pipeline *p, const struct article *a, int n)
 {
 	struct kb_hit hit;
@@ -721,6 +722,10 @@ static void mark_names(struct pipeline *p, const struct article *a, int n)
 
 	memset(p->proper, 0, (size_t)n);
 	for (i = 0; i < n; i += len ? len : 1) {
+		/* a person the article named before: "Akar/RB thanked Gantz" */
+		if (isupper((unsigned char)p->forms[i][0]) && p->forms[i][1] &&
+		    actors_known(p->actors, p->forms[i]))
+			p->proper[i] = 1;
 		len = kb_match(p->kb, p->forms, n, i, &a->pub, &hit);
 		if (!len || (hit.type != ACTOR_COUNTRY && hit.type != ACTOR_ORG &&
 			     hit.type != ACTOR_PERSON) ||

@@ -47,6 +47,9 @@ want("its ambassador is Turkey's",
 want("he is someone named before, not a name later in his own sentence",
      lambda t: t["sentence"] == 6 and t["subject"]["text"] == "he" and
      ent(t["subject"]) in ("nikos dendias", "mevlut cavusoglu"))
+want("a surname opening a sentence is the person (the tagger is told)",
+     lambda t: t["sentence"] == 7 and t["relation"]["lemma"] == "thank" and
+     ent(t["subject"]) == "mevlut cavusoglu" and ent(t["object"]) == "nikos dendias")
 sys.exit(1 if bad else 0)
 PYEOF
 finish
