@@ -10,7 +10,6 @@
 #include "graph/graph.h"
 #include "util.h"
 
-#define FLUSH_AT 65536
 
 static const char *const node_attrs[][2] = {
 	{ "type", "string" }, { "code", "string" }, { "country", "string" },
@@ -44,16 +43,6 @@ static void attr_num(struct strbuf *sb, const char *key, double val)
 static void spell(struct strbuf *sb, const char *start, const char *end)
 {
 	sb_addf(sb, "          <spell start=\"%s\" end=\"%s\"/>\n", start, end);
-}
-
-static int flush(struct strbuf *sb, FILE *f, int force)
-{
-	if (sb->len && (force || sb->len >= FLUSH_AT)) {
-		if (fwrite(sb->buf, 1, sb->len, f) != sb->len)
-			return -1;
-		sb_reset(sb);
-	}
-	return 0;
 }
 
 static void attributes(struct strbuf *sb, const char *cls, const char *const (*v)[2], size_t n)
@@ -163,7 +152,7 @@ int gexf_write(const struct graph *g, FILE *f)
 			sb_adds(&sb, "        </spells>\n");
 		}
 		sb_adds(&sb, "      </node>\n");
-		if (flush(&sb, f, 0) < 0)
+		if (export_flush(&sb, f, 0) < 0)
 			goto out;
 	}
 	sb_addf(&sb, "    </nodes>\n    <edges count=\"%zu\">\n", country ? ngroups : ne);
@@ -184,18 +173,18 @@ int gexf_write(const struct graph *g, FILE *f)
 		}
 		for (i = 0; i < ngroups; i++) {
 			write_edge(&sb, g, order + start[i], start[i + 1] - start[i]);
-			if (flush(&sb, f, 0) < 0)
+			if (export_flush(&sb, f, 0) < 0)
 				goto out;
 		}
 	} else {
 		for (i = 0; i < ne; i++) {
 			write_edge(&sb, g, &i, 1);
-			if (flush(&sb, f, 0) < 0)
+			if (export_flush(&sb, f, 0) < 0)
 				goto out;
 		}
 	}
 	sb_adds(&sb, "    </edges>\n  </graph>\n</gexf>\n");
-	if (flush(&sb, f, 1) < 0)
+	if (export_flush(&sb, f, 1) < 0)
 		goto out;
 	ret = 0;
 out:

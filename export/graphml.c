@@ -11,7 +11,6 @@
 #include "graph/graph.h"
 #include "util.h"
 
-#define FLUSH_AT 65536
 
 static const struct key {
 	const char *id, *domain, *name, *type;
@@ -62,16 +61,6 @@ static void data_num(struct strbuf *sb, const char *key, double val)
 	sb_adds(sb, "</data>\n");
 }
 
-static int flush(struct strbuf *sb, FILE *f, int force)
-{
-	if (sb->len && (force || sb->len >= FLUSH_AT)) {
-		if (fwrite(sb->buf, 1, sb->len, f) != sb->len)
-			return -1;
-		sb_reset(sb);
-	}
-	return 0;
-}
-
 int graphml_write(const struct graph *g, FILE *f)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -106,7 +95,7 @@ int graphml_write(const struct graph *g, FILE *f)
 		data_num(&sb, "strength", n->strength);
 		data_num(&sb, "pagerank", n->pagerank);
 		sb_adds(&sb, "    </node>\n");
-		if (flush(&sb, f, 0) < 0)
+		if (export_flush(&sb, f, 0) < 0)
 			goto out;
 	}
 	for (i = 0; i < graph_edge_count(g); i++) {
@@ -137,11 +126,11 @@ int graphml_write(const struct graph *g, FILE *f)
 		data_str(&sb, "negated", e->negated ? "true" : "false");
 		data_num(&sb, "confidence", e->confidence);
 		sb_adds(&sb, "    </edge>\n");
-		if (flush(&sb, f, 0) < 0)
+		if (export_flush(&sb, f, 0) < 0)
 			goto out;
 	}
 	sb_adds(&sb, "  </graph>\n</graphml>\n");
-	if (flush(&sb, f, 1) < 0)
+	if (export_flush(&sb, f, 1) < 0)
 		goto out;
 	ret = 0;
 out:

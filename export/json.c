@@ -8,7 +8,6 @@
 #include "graph/graph.h"
 #include "util.h"
 
-#define FLUSH_AT 65536
 
 static void field_str(struct strbuf *sb, const char *key, const char *val)
 {
@@ -20,16 +19,6 @@ static void field_num(struct strbuf *sb, const char *key, double val)
 {
 	sb_addf(sb, ", \"%s\": ", key);
 	xml_number(sb, val);
-}
-
-static int flush(struct strbuf *sb, FILE *f, int force)
-{
-	if (sb->len && (force || sb->len >= FLUSH_AT)) {
-		if (fwrite(sb->buf, 1, sb->len, f) != sb->len)
-			return -1;
-		sb_reset(sb);
-	}
-	return 0;
 }
 
 int json_write(const struct graph *g, FILE *f)
@@ -58,7 +47,7 @@ int json_write(const struct graph *g, FILE *f)
 		field_num(&sb, "strength", n->strength);
 		field_num(&sb, "pagerank", n->pagerank);
 		sb_addc(&sb, '}');
-		if (flush(&sb, f, 0) < 0)
+		if (export_flush(&sb, f, 0) < 0)
 			goto out;
 	}
 	sb_adds(&sb, "],\n \"edges\": [");
@@ -87,11 +76,11 @@ int json_write(const struct graph *g, FILE *f)
 		field_num(&sb, "weight", e->weight);
 		field_num(&sb, "count", (double)e->count);
 		sb_addc(&sb, '}');
-		if (flush(&sb, f, 0) < 0)
+		if (export_flush(&sb, f, 0) < 0)
 			goto out;
 	}
 	sb_adds(&sb, "]}\n");
-	if (flush(&sb, f, 1) < 0)
+	if (export_flush(&sb, f, 1) < 0)
 		goto out;
 	ret = 0;
 out:

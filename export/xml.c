@@ -140,3 +140,13 @@ void xml_number(struct strbuf *sb, double v)
 		v = 0;
 	sb_addf(sb, "%.10g", v);
 }
+
+int export_flush(struct strbuf *sb, FILE *f, int force)
+{
+	if (sb->len && (force || sb->len >= EXPORT_FLUSH_AT)) {
+		if (fwrite(sb->buf, 1, sb->len, f) != sb->len)
+			return -1;
+		sb_reset(sb);
+	}
+	return 0;
+}

@@ -8,6 +8,8 @@
 #ifndef ENTENTE_XML_H
 #define ENTENTE_XML_H
 
+#include <stdio.h>
+
 struct strbuf;
 
 /* Append 's' cleaned as above, for XML text or a double-quoted attribute
@@ -22,5 +24,10 @@ void xml_json_string(struct strbuf *sb, const char *s);
 /* Append a number as JSON and XML read it: finite, "%.10g", C locale
  * digits; NaN and infinities are written as 0. */
 void xml_number(struct strbuf *sb, double v);
+
+/* Write sb to f and empty it once it holds EXPORT_FLUSH_AT bytes, or
+ * whatever it holds when 'force'. 0, or -1 when the write fails. */
+#define EXPORT_FLUSH_AT 65536
+int export_flush(struct strbuf *sb, FILE *f, int force);
 
 #endif
