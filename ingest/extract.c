@@ -125,6 +125,13 @@ static const char *const light_verbs[] = {
 	"choose", "opt", "struggle", "threaten", "vow", "pledge", "promise",
 	"agree", "offer", "be", "have", "appear", "seem", "tend", "get", NULL
 };
+/* Verbs that are events of their own and also speak through an infinitive
+ * complement: "Finland applied to join NATO" is an application and a
+ * joining, so both clauses are emitted. */
+static const char *const own_event_verbs[] = {
+	"apply", "ask", "vote", "demand", "bid", "petition", "campaign",
+	"lobby", "volunteer", NULL
+};
 static const char *const negating_verbs[] = {
 	"refuse", "fail", "decline", NULL
 };
@@ -1793,7 +1800,7 @@ int extract_sentence_opts(const struct xsent *s, struct xtriple *out, int max,
 		if (!is_predicate(&c, i))
 			continue;
 		/* a light verb with an infinitive complement speaks through it */
-		if (is_light(&c, i))
+		if (is_light(&c, i) && !in_list(lemma_of(&c, i), own_event_verbs))
 			continue;
 		emit_clause(&c, i);
 	}

@@ -247,6 +247,12 @@ static void test_light_verbs(void)
 	expect(s, "Israel", "restore", "full diplomatic relations");
 	test_cond("no triple for 'decide' alone", find("decide", NULL) == NULL);
 
+	/* a verb that is an event itself: both the application and the joining */
+	s = "Finland applied to join NATO.";
+	run(s);
+	expect(s, "Finland", "join", "NATO");
+	test_cond("'apply' is a triple of its own", find("apply", "Finland") != NULL);
+
 	s = "The two ministers held talks with Erdogan.";
 	run(s);
 	t = expect(s, "The two ministers", "hold talk", "Erdogan");
