@@ -394,6 +394,53 @@ static void emit_with(struct triple_list *out, const struct mention *other)
 		triple_add_arg(t, base->args[a].role, base->args[a].text);
 }
 
+/* Is token j a modifier inside the noun phrase headed by 'head', reached
+ * through nominal relations only ("the right of Russia troops", "a U.N.
+ * Security Council resolution", "Ukraine's power grid"), not through a
+ * clause ("a resolution that aims to ... Serbia")? */
+static int inside_phrase(const struct parse *ps, int j, int head)
+{
+	static const char *const rels[] = {
+		"nmod", "compound", "amod", "appos", "flat", "conj", NULL
+	};
+	int depth;
+
+	for (depth = 0; j != head && depth < ps->n; depth++) {
+		size_t n = strcspn(ps->deprel[j], ":");
+		int i;
+		for (i = 0; rels[i]; i++)
+			if (strlen(rels[i]) == n && !strncmp(ps->deprel[j], rels[i], n))
+				break;
+		if (!rels[i] || ps->head[j] <= 0)
+			return 0;
+		j = ps->head[j] - 1;
+	}
+	return j == head && depth > 0;
+}
+
+/* The name that token j heads: its premodifiers and j, and the flat or
+ * compound words after it ("the United States", "Kim Jong Un"), without
+ * its postmodifiers ("Qatar on Monday", "Bosnia aimed at ..."). */
+static void name_span(const struct parse *ps, int j, struct xspan *sp)
+{
+	int i;
+
+	sp->head = j;
+	sp->lo = j;
+	sp->hi = j + 1;
+	for (i = j - 1; i >= 0; i--) {
+		int h = i, depth = 0;
+		while (h != j && h < j && ps->head[h] > 0 && depth++ < ps->n)
+			h = ps->head[h] - 1;
+		if (h != j)
+			break;
+		sp->lo = i;
+	}
+	while (sp->hi < ps->n && ps->head[sp->hi] - 1 >= sp->lo && ps->head[sp->hi] - 1 < sp->hi &&
+	       (!strncmp(ps->deprel[sp->hi], "flat", 4) || !strcmp(ps->deprel[sp->hi], "compound")))
+		sp->hi++;
+}
+
 /* "Libya offered to hand over two suspects to Britain": the relation links
  * Libya and Britain, the suspects are its theme. When a triple's object is
  * no actor and an oblique names one, that gives one more triple, to the
@@ -416,6 +463,7 @@ static void emit_recipient(struct pipeline *p, const struct asent *s,
 
 	struct xspan cand[XT_MAX_ARGS + 4];
 	const char *cprep[XT_MAX_ARGS + 4];
+	int nested[XT_MAX_ARGS + 4] = { 0 };
 	int ncand = 0, j;
 
 	/* obliques and second objects of the verb, then "to"-phrases inside
@@ -433,23 +481,23 @@ static void emit_recipient(struct pipeline *p, const struct asent *s,
 				break;
 			}
 	}
-	for (j = 0; x->obj.head >= 0 && j < ps->n && ncand < XT_MAX_ARGS + 4; j++) {
-		int c;
-		if (ps->head[j] - 1 != x->obj.head || strncmp(ps->deprel[j], "nmod", 4) ||
-		    ps->upos[j] == UPOS_PRON)
+	/* then actors named inside its object, if it is an event ("imposed a
+	 * curfew in the town of Cizre", "a resolution of the U.N. Security
+	 * Council"): a guess, as the field's coders make it; not in the
+	 * passive, without an agent, whose subject is the one it happened to */
+	for (j = x->obj.lo; x->obj.head >= 0 && out->v[out->n - 1].event &&
+		    (x->passive || !x->passive_form) &&
+		    j < x->obj.hi && ncand < XT_MAX_ARGS + 4; j++) {
+		const char *r = ps->deprel[j];
+		if (!inside_phrase(ps, j, x->obj.head) || ps->upos[j] == UPOS_PRON)
 			continue;
-		for (c = 0; c < ps->n; c++)
-			if (ps->head[c] - 1 == j && !strcmp(ps->deprel[c], "case"))
-				break;
-		if (c == ps->n || (strcmp(ps->lemma[c], "to") && strcmp(ps->lemma[c], "for") &&
-				   strcmp(ps->lemma[c], "by") && strcmp(ps->lemma[c], "from")))
+		/* a word of a longer name is named with it */
+		if (ps->head[j] - 1 != x->obj.head &&
+		    (!strcmp(r, "compound") || !strncmp(r, "flat", 4) || !strcmp(r, "amod")))
 			continue;
-		cand[ncand].head = j;
-		cand[ncand].lo = c + 1;
-		cand[ncand].hi = j + 1;
-		while (cand[ncand].hi < ps->n && ps->upos[cand[ncand].hi] == UPOS_PROPN)
-			cand[ncand].hi++;
-		cprep[ncand++] = ps->lemma[c];
+		name_span(ps, j, &cand[ncand]);
+		cprep[ncand] = NULL;
+		nested[ncand++] = 1;
 	}
 	/* "demanded that the US cancel the sale": the clause's subject is the
 	 * target of a demand, an accusation, a warning; not of what was said */
@@ -474,7 +522,8 @@ static void emit_recipient(struct pipeline *p, const struct asent *s,
 		if (actors_name(p->actors, s, &sp, NULL, &out->v[out->n - 1].subject, m) == 2)
 			mention_release(&m[1]);
 		if (!m[0].entity || (m[0].type != ACTOR_COUNTRY && m[0].type != ACTOR_ORG &&
-				     m[0].type != ACTOR_PERSON) ||
+				     m[0].type != ACTOR_PERSON &&
+				     !(m[0].type == ACTOR_ROLE && m[0].country)) ||
 		    same_actor(&m[0], &out->v[out->n - 1].subject)) {
 			mention_release(&m[0]);
 			continue;
@@ -488,6 +537,8 @@ static void emit_recipient(struct pipeline *p, const struct asent *s,
 			sb_adds(&sb, cprep[k]);
 		}
 		t->rel_text = sb_detach(&sb);
+		if (nested[k])	/* an actor named inside the object: a guess */
+			t->confidence = base->confidence * 0.5;
 		if (base->object.text && *base->object.text)
 			triple_add_arg(t, "theme", base->object.text);
 		actors_span_text(s, cand[k].lo, cand[k].hi, &sb);

@@ -1,0 +1,38 @@
+#!/bin/sh
+# An event whose object is no actor gets one more triple to the actor
+# named inside that object, as the field codes targets: "suspended a
+# training programme for Somalia" is Kenya-SANCTION-Somalia, with the
+# programme as theme. Not in a passive without agent ("was wounded in an
+# Iraqi rocket attack": Iraq did it, it was not done to Iraq).
+. "$(dirname "$0")/lib.sh"
+
+PY=$(python_with json)
+[ -n "$PY" ] || { echo "skip: no python3"; exit 0; }
+expect_status 0 $E extract --lines tests/golden/events/targets.txt
+"$PY" - "$TMP/out" <<'PYEOF' || fail "event targets"
+import json, sys
+ts = [json.loads(l) for l in open(sys.argv[1])]
+bad = 0
+def derived(line):
+    return [t for t in ts if t["article"] == str(line) and
+            any(a["role"] == "theme" for a in t["args"])]
+def want(line, subj, event, code, theme):
+    global bad
+    got = [(t["subject"]["code"], t["relation"]["event"], t["object"]["code"],
+            [a["text"] for a in t["args"] if a["role"] == "theme"]) for t in derived(line)]
+    if (subj, event, code, [theme]) not in got:
+        print("line %d: want %s-%s->%s theme %r, got %r" % (line, subj, event, code, theme, got))
+        bad += 1
+want(1, "KEN", "SANCTION", "SOM", "a military training programme for Somalia")
+want(3, "UKRMIL", "ASSAULT", "RUSMIL", "the positions of Russian troops")
+want(5, "PER", "SUPPORT", "JPN", "a trade accord with Japan")
+if derived(4):
+    print("line 4: a passive without agent got a target:", derived(4))
+    bad += 1
+for t in ts:
+    if any(a["role"] == "theme" for a in t["args"]) and not t["confidence"] <= 0.5:
+        print("a target found inside the object is a guess, confidence <= 0.5:", t)
+        bad += 1
+sys.exit(1 if bad else 0)
+PYEOF
+finish
