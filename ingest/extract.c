@@ -137,7 +137,8 @@ static const char *const negating_verbs[] = {
 };
 static const char *const planning_verbs[] = {
 	"plan", "intend", "aim", "hope", "expect", "prepare", "want", "wish",
-	"seek", "vow", "pledge", "promise", "threaten", "agree", "offer", NULL
+	"seek", "vow", "pledge", "promise", "threaten", "agree", "offer",
+	"willing", "prepared", "ready", "determined", "eager", "keen", NULL
 };
 /* Verbs of saying: their clausal complement is reported speech. */
 static const char *const say_verbs[] = {
@@ -985,6 +986,7 @@ struct clause {
 	int passive, passive_form, neg;
 	enum tense tense;
 	const char *mode, *prep, *lemma;
+	const char *intent;	/* lemma of the outermost planning light verb */
 	unsigned flags;		/* XF_* bits shared by its triples */
 	double conf;
 };
@@ -1105,6 +1107,7 @@ static void fill_triple(const struct ctx *c, struct xtriple *t, const struct cla
 	t->negated = cl->neg;
 	t->tense = cl->tense;
 	t->mode = cl->mode;
+	t->intent = cl->intent;
 	t->date_pred = cl->top;
 	t->confidence = cl->conf;
 	snprintf(t->lemma, sizeof(t->lemma), "%s", cl->lemma);
@@ -1142,7 +1145,7 @@ static void emit_clause(struct ctx *c, int v)
 	int subjs[8], objs[8], nsubj, nobj, si, oi, inherited = 0;
 	int subj, obj, agent = -1, patient = -1, passive, k, top;
 	int prep_obl = -1, x_head = head_of(c, v), relsubj = 0, turned = 0;
-	const char *prep = NULL, *mode;
+	const char *prep = NULL, *mode, *intent = NULL;
 	enum tense tense;
 	int neg, source;
 	char lemma[48];
@@ -1261,8 +1264,11 @@ static void emit_clause(struct ctx *c, int v)
 			neg = !neg;
 		if (in_list(lemma_of(c, l), negating_verbs))
 			neg = !neg;
-		else if (in_list(lemma_of(c, l), planning_verbs) && !mode)
-			mode = "planned";
+		else if (in_list(lemma_of(c, l), planning_verbs)) {
+			intent = lemma_of(c, l);
+			if (!mode)
+				mode = "planned";
+		}
 	}
 	source = find_source(c, top);
 
@@ -1346,6 +1352,7 @@ static void emit_clause(struct ctx *c, int v)
 	info.neg = neg;
 	info.tense = tense;
 	info.mode = mode;
+	info.intent = intent;
 	info.prep = prep;
 	info.source = source;
 	info.flags = fl;
@@ -1697,6 +1704,29 @@ int extract_sentence(const struct xsent *s, struct xtriple *out, int max)
  * rest shared with ps) so that the verb heads its clause: the noun is its
  * object, the noun's subject and the clause words before the verb are the
  * verb's. Returns 1 when it rewrote something. */
+/* Start the corrected copy of ps the first time a repair needs it. */
+static void repair_begin(const struct parse *ps, struct parse *fixed, int *fhead,
+			 const char **frel, int *done)
+{
+	if (*done)
+		return;
+	*fixed = *ps;
+	memcpy(fhead, ps->head, (size_t)ps->n * sizeof(*fhead));
+	memcpy(frel, ps->deprel, (size_t)ps->n * sizeof(*frel));
+	fixed->head = fhead;
+	fixed->deprel = frel;
+	*done = 1;
+}
+
+static int has_child_rel(const struct parse *ps, int h, const char *rel)
+{
+	int c;
+	for (c = 0; c < ps->n; c++)
+		if (ps->head[c] - 1 == h && !strncmp(ps->deprel[c], rel, strlen(rel)))
+			return 1;
+	return 0;
+}
+
 int extract_repair(const struct parse *ps, struct parse *fixed, int *fhead,
 		   const char **frel)
 {
@@ -1714,14 +1744,7 @@ int extract_repair(const struct parse *ps, struct parse *fixed, int *fhead,
 				subj |= ps->deprel[c][0] == 'n' ? 1 : 2;
 		if (subj != 1)
 			continue;
-		if (!done) {
-			*fixed = *ps;
-			memcpy(fhead, ps->head, (size_t)ps->n * sizeof(*fhead));
-			memcpy(frel, ps->deprel, (size_t)ps->n * sizeof(*frel));
-			fixed->head = fhead;
-			fixed->deprel = frel;
-			done = 1;
-		}
+		repair_begin(ps, fixed, fhead, frel, &done);
 		fhead[v] = ps->head[n];
 		frel[v] = ps->deprel[n];
 		fhead[n] = v + 1;
@@ -1730,6 +1753,44 @@ int extract_repair(const struct parse *ps, struct parse *fixed, int *fhead,
 		for (c = 0; c < v; c++)
 			if (ps->head[c] - 1 == n)
 				fhead[c] = v + 1;
+	}
+	/* "Senior officials agreed/acl on Wednesday that ...": a sentence whose
+	 * root is a noun with a past-tense verb after it as its clause is that
+	 * verb's sentence, the noun its subject */
+	for (v = 1; v < ps->n; v++) {
+		int n = ps->head[v] - 1;
+		if (ps->upos[v] != UPOS_VERB || strcmp(ps->deprel[v], "acl") || n < 0 ||
+		    n >= v || ps->head[n] != 0 ||
+		    (ps->upos[n] != UPOS_NOUN && ps->upos[n] != UPOS_PROPN) ||
+		    has_child_rel(ps, n, "cop") || has_child_rel(ps, n, "nsubj") ||
+		    has_child_rel(ps, v, "nsubj") ||
+		    !(!strcmp(ps->xpos[v], "VBD") ||
+		      (!strcmp(ps->xpos[v], "VBN") &&
+		       (has_child_rel(ps, v, "obj") || has_child_rel(ps, v, "ccomp")))))
+			continue;
+		repair_begin(ps, fixed, fhead, frel, &done);
+		fhead[v] = 0;
+		frel[v] = "root";
+		fhead[n] = v + 1;
+		frel[n] = "nsubj";
+		for (c = v + 1; c < ps->n; c++)
+			if (ps->head[c] - 1 == n)
+				fhead[c] = v + 1;
+		break;
+	}
+	/* "it is willing/expl to withdraw": adjectives of intent take a
+	 * subject, not an expletive */
+	for (v = 0; v < ps->n; v++) {
+		static const char *const intent_adj[] = {
+			"willing", "prepared", "ready", "determined", "eager", "keen", NULL
+		};
+		int a = ps->head[v] - 1;
+		if (strcmp(ps->deprel[v], "expl") || a < 0 || ps->upos[a] != UPOS_ADJ ||
+		    !in_list(ps->lemma[a], intent_adj) || !has_child_rel(ps, a, "xcomp") ||
+		    has_child_rel(ps, a, "nsubj"))
+			continue;
+		repair_begin(ps, fixed, fhead, frel, &done);
+		frel[v] = "nsubj";
 	}
 	return done;
 }

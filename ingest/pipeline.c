@@ -323,7 +323,9 @@ static int lookup_event(const struct xtriple *x, const struct parse *ps,
 /* PLOVER codes what is promised or threatened, not done yet, as its own
  * event: "will provide aid", "offered to negotiate" are AGREE (CAMEO 03,
  * intent to cooperate); "will attack", "plans to impose sanctions" are
- * THREATEN (CAMEO 13). */
+ * THREATEN (CAMEO 13). A promise of something the lexicon has no event
+ * for is still a promise ("promised to democratize Serbia": AGREE), and a
+ * threat still a threat ("threatened to break relations"). */
 static void intent_event(struct triple *t, const struct xtriple *x)
 {
 	static const struct { const char *event, *intent; } map[] = {
@@ -332,16 +334,29 @@ static void intent_event(struct triple *t, const struct xtriple *x)
 		{ "ASSAULT", "138" }, { "MOBILIZE", "138" }, { "COERCE", "130" },
 		{ "SANCTION", "132" }, { NULL, NULL }
 	};
+	static const char *const promises[] = {
+		"promise", "pledge", "vow", "agree", "offer", "willing", "prepared",
+		"ready", NULL
+	};
 	struct event_info ev;
+	const char *code = NULL;
 	int i;
 
-	if (!t->event || x->negated || !x->mode ||
+	if (x->negated || !x->mode ||
 	    (strcmp(x->mode, "future") && strcmp(x->mode, "planned")))
 		return;
-	for (i = 0; map[i].event; i++)
-		if (!strcmp(t->event, map[i].event))
-			break;
-	if (!map[i].event || event_from_cameo(map[i].intent, &ev) < 0)
+	if (t->event) {
+		for (i = 0; map[i].event; i++)
+			if (!strcmp(t->event, map[i].event))
+				code = map[i].intent;
+	} else if (x->intent) {
+		if (!strcmp(x->intent, "threaten"))
+			code = "130";
+		for (i = 0; promises[i]; i++)
+			if (!strcmp(x->intent, promises[i]))
+				code = "030";
+	}
+	if (!code || event_from_cameo(code, &ev) < 0)
 		return;
 	free(t->event);
 	free(t->cameo);
@@ -619,9 +634,11 @@ static void emit(struct pipeline *p, const struct article *a, const struct asent
 		tk = -1;
 
 	/* "The two leaders talked (at the palace)": a pair that meets, talks
-	 * or agrees does so with each other; what they did it at stays an
+	 * or agrees does so with each other; what they did it at or in
+	 * ("met in Budapest", a capital that is no government here) stays an
 	 * argument */
-	pair = nsubj == 2 && (!nobj || !obj[0].entity || obj[0].type == ACTOR_THING) &&
+	pair = nsubj == 2 && (!nobj || !obj[0].entity || obj[0].type == ACTOR_THING ||
+			      (x->prep && (!strcmp(x->prep, "in") || !strcmp(x->prep, "at")))) &&
 	       is_reciprocal(x->lemma);
 	/* "the two governments restored relations": also each restored
 	 * relations with the other */
@@ -638,7 +655,9 @@ static void emit(struct pipeline *p, const struct article *a, const struct asent
 		if (pair) {
 			mention_copy(&t->object, &subj[1 - si]);
 			if (nobj && obj[0].text && *obj[0].text)
-				triple_add_arg(t, x->prep ? x->prep : "theme", obj[0].text);
+				triple_add_arg(t, !x->prep ? "theme" :
+					       !strcmp(x->prep, "in") || !strcmp(x->prep, "at") ?
+					       "location" : x->prep, obj[0].text);
 		} else if (nobj) {
 			mention_copy(&t->object, &obj[0]);
 		} else {
@@ -852,9 +871,12 @@ int pipeline_run(struct pipeline *p, const struct article *a, struct triple_list
 		struct triple *t = &out->v[i];
 		size_t h = triple_hash(t) & (nslot - 1);
 		int dup = 0;
-		/* "Javid insisted he would ...": an actor is not its own object */
+		/* "Javid insisted he would ...": an actor is not its own object;
+		 * Hungarian and Romanian officials are two */
 		if (t->subject.entity && t->object.entity &&
-		    !strcasecmp(t->subject.entity, t->object.entity))
+		    !strcasecmp(t->subject.entity, t->object.entity) &&
+		    same_str(t->subject.code, t->object.code) &&
+		    same_str(t->subject.country, t->object.country))
 			dup = 1;
 		for (; !dup && slot[h] != (size_t)-1; h = (h + 1) & (nslot - 1))
 			if (same_triple(t, &out->v[slot[h]]))

@@ -493,7 +493,7 @@ static void test_golden(void)
 		tree_free(&t);
 	}
 	fclose(f);
-	test_cond("eleven golden trees", sno == 11);
+	test_cond("thirteen golden trees", sno == 13);
 }
 
 int main(void)
