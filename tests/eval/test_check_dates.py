@@ -106,6 +106,18 @@ class Dates(unittest.TestCase):
         rc, out = run([g], [T("a", "The emir", "call", "Sheikh Tamim", "2017-06-05")])
         self.assertIn("1 of 1", out)
 
+    def test_verb_of_lemma(self):
+        # "give up" is give; "hold talk" is hold, with talks as its object
+        g = [G("a", "Ukraine", "give", "arsenal", "1994"),
+             G("b", "ministers", "hold", "talks", "2023-06-03"),
+             G("c", "ministers", "hold", "talks", "2023-06-03")]
+        ts = [T("a", "Ukraine", "give up", "its arsenal", "1994"),
+              T("b", "The ministers", "hold talk", "", "2023-06-03"),
+              T("c", "The ministers", "hold summit", "", "2023-06-03")]
+        rc, out = run(g, ts)
+        self.assertIn("2 of 3", out)
+        self.assertIn("MISS c (triple not found", out)
+
 
 if __name__ == "__main__":
     unittest.main()
