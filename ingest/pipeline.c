@@ -34,6 +34,11 @@ struct pipeline {
 	size_t forms_alloc;
 	unsigned char *proper;	/* tokens the kb knows as names (mark_names) */
 	size_t proper_alloc;
+	struct parse reparse;	/* the sentence without its set-off times */
+	const char **rforms;	/* its forms, names and token map */
+	unsigned char *rproper;
+	int *rmap;
+	size_t rforms_alloc, rproper_alloc, rmap_alloc;
 	int *fhead;		/* the mended tree's heads and relations */
 	const char **frel;	/* (extract_repair) */
 	size_t fhead_alloc, frel_alloc;
@@ -73,6 +78,7 @@ struct pipeline *pipeline_new(const struct pipeline_opts *o, int *bad_lines)
 	p->actors = actors_new(p->kb);
 	p->min_confidence = o->min_confidence;
 	parse_init(&p->parse);
+	parse_init(&p->reparse);
 	return p;
 fail:
 	pipeline_free(p);
@@ -90,6 +96,10 @@ void pipeline_free(struct pipeline *p)
 	token_list_release(&p->tokens);
 	sentence_list_release(&p->sentences);
 	parse_release(&p->parse);
+	parse_release(&p->reparse);
+	free(p->rforms);
+	free(p->rproper);
+	free(p->rmap);
 	free(p->forms);
 	free(p->fhead);
 	free(p->frel);
@@ -156,21 +166,27 @@ static int timex_of(const struct parse *ps, const struct timex *tx, int ntx, int
 	return best;
 }
 
-/* "Russia bombed Ukraine's power grid last winter": a time that ends the
- * sentence, hung by the parser inside the object, dates the verb whose
- * subtree holds it, unless a clause with a subject of its own lies
- * between. */
+/* "Russia bombed Ukraine's power grid last winter", "blocked a statement
+ * on aid to Kyiv last Thursday, diplomats said": a time the parser hung
+ * inside the object dates the verb whose subtree holds it, unless a
+ * clause with a subject of its own lies between, or it modifies a noun as
+ * times do ("the decision of last year", "Sunday's elections", "the May
+ * 2018 expulsion"). */
 static int final_timex(const struct parse *ps, const struct timex *tx, int ntx, int v)
 {
-	int k, last = ps->n - 1, t;
+	int k, t;
 
-	while (last > 0 && ps->upos[last] == UPOS_PUNCT)
-		last--;
 	for (k = 0; k < ntx && v >= 0; k++) {
-		if (tx[k].end - 1 != last || tx[k].kind == TIMEX_TIME)
+		int h = span_head(ps, tx[k].start, tx[k].end), hh = ps->head[h] - 1;
+		if (tx[k].kind == TIMEX_TIME || h == v)
 			continue;
-		for (t = ps->head[span_head(ps, tx[k].start, tx[k].end)] - 1; t >= 0 && t != v;
-		     t = ps->head[t] - 1) {
+		if (tx[k].start > 0 && (!strcmp(ps->lemma[tx[k].start - 1], "of") ||
+					!strcmp(ps->lemma[tx[k].start - 1], "'s")))
+			continue;
+		if (tx[k].end < ps->n && (!strcmp(ps->lemma[tx[k].end], "'s") ||
+					  (hh >= tx[k].end && ps->upos[hh] == UPOS_NOUN)))
+			continue;
+		for (t = hh; t >= 0 && t != v; t = ps->head[t] - 1) {
 			int j, own_subj = 0;
 			for (j = 0; j < ps->n; j++)
 				if (ps->head[j] - 1 == t && !strncmp(ps->deprel[j], "nsubj", 5))
@@ -537,8 +553,7 @@ static void emit_recipient(struct pipeline *p, const struct asent *s,
 		if (actors_name(p->actors, s, &sp, NULL, &out->v[out->n - 1].subject, m) == 2)
 			mention_release(&m[1]);
 		if (!m[0].entity || (m[0].type != ACTOR_COUNTRY && m[0].type != ACTOR_ORG &&
-				     m[0].type != ACTOR_PERSON &&
-				     !(m[0].type == ACTOR_ROLE && m[0].country)) ||
+				     m[0].type != ACTOR_PERSON && !m[0].country) ||
 		    same_actor(&m[0], &out->v[out->n - 1].subject)) {
 			mention_release(&m[0]);
 			continue;
@@ -807,6 +822,107 @@ static void mark_names(struct pipeline *p, const struct article *a, int n)
 	}
 }
 
+/* Set-off times derail the parser on news: "Last week, Beijing imposed
+ * sanctions" (parsed as one noun phrase), "Brazil yesterday recalled its
+ * ambassador" ("yesterday" a second subject). A time that opens the
+ * sentence before a comma, or stands between a noun and the verb after it
+ * (as the tagger first saw them), is cut out; the rest is parsed again
+ * and the time hung on the root, or on that verb, as its oblique. Each
+ * token keeps the tags of the parse it took part in. Returns how many
+ * tokens were cut. */
+static int parse_around_times(struct pipeline *p, int n, const struct timex *tx, int ntx)
+{
+	struct parse *ps = &p->parse, *rp = &p->reparse;
+	int k, i, r, m = 0, cut = 0;
+	int target[MAX_TIMEX];
+
+	ALLOC_GROW(p->rmap, (size_t)n, p->rmap_alloc);
+	for (i = 0; i < n; i++)
+		p->rmap[i] = 0;		/* 0 kept, else 1 + the timex it belongs to */
+	for (k = 0; k < ntx; k++) {
+		int lo = tx[k].start, hi = tx[k].end;
+		target[k] = -1;
+		if (lo > 0 && ps->upos[lo - 1] == UPOS_ADP)
+			lo--;		/* "on Friday" */
+		if (lo == 0 && hi < n - 2 && !strcmp(p->forms[hi], ",")) {
+			target[k] = -2;	/* the root */
+			hi++;
+		} else if (lo > 0 && hi < n - 1 &&
+			   (ps->upos[lo - 1] == UPOS_NOUN || ps->upos[lo - 1] == UPOS_PROPN) &&
+			   (ps->upos[hi] == UPOS_VERB || ps->upos[hi] == UPOS_AUX)) {
+			target[k] = hi;
+		} else {
+			continue;
+		}
+		for (i = lo; i < hi; i++)
+			p->rmap[i] = 1 + k;
+		cut += hi - lo;
+	}
+	if (!cut || n - cut < 2)
+		return 0;
+	ALLOC_GROW(p->rforms, (size_t)n, p->rforms_alloc);
+	ALLOC_GROW(p->rproper, (size_t)n, p->rproper_alloc);
+	for (i = 0; i < n; i++)
+		if (!p->rmap[i]) {
+			p->rforms[m] = p->forms[i];
+			p->rproper[m++] = p->proper[i];
+		}
+	if (parser_parse_names(p->parser, p->rforms, m, p->rproper, rp) < 0)
+		return 0;
+	{
+		int full[PARSER_MAX_TOKENS], root = -1;
+		for (i = 0, r = 0; i < n; i++)
+			if (!p->rmap[i])
+				full[r++] = i;
+		for (r = 0; r < m; r++) {
+			i = full[r];
+			ps->upos[i] = rp->upos[r];
+			ps->xpos[i] = rp->xpos[r];
+			ps->lemma[i] = rp->lemma[r];
+			ps->head[i] = rp->head[r] ? full[rp->head[r] - 1] + 1 : 0;
+			ps->deprel[i] = rp->deprel[r];
+			if (!rp->head[r])
+				root = i;
+		}
+		for (k = 0; k < ntx; k++) {
+			int lo = tx[k].start, hi = tx[k].end, h = hi - 1, to, has_case = 0;
+			if (target[k] == -1)
+				continue;
+			if (lo > 0 && p->rmap[lo - 1] == 1 + k)
+				lo--;
+			to = target[k] == -2 ? root : target[k];
+			if (to >= 0 && ps->upos[to] == UPOS_AUX && ps->head[to] > 0)
+				to = ps->head[to] - 1;
+			for (i = hi - 1; i >= lo; i--)
+				if (ps->upos[i] == UPOS_NOUN || ps->upos[i] == UPOS_PROPN ||
+				    ps->upos[i] == UPOS_ADV) {
+					h = i;
+					break;
+				}
+			for (i = lo; i < hi; i++) {
+				if (i == h)
+					continue;
+				ps->head[i] = h + 1;
+				switch (ps->upos[i]) {
+				case UPOS_ADP: ps->deprel[i] = "case"; has_case = 1; break;
+				case UPOS_DET: ps->deprel[i] = "det"; break;
+				case UPOS_ADJ: ps->deprel[i] = "amod"; break;
+				case UPOS_NUM: ps->deprel[i] = "nummod"; break;
+				case UPOS_PUNCT: ps->deprel[i] = "punct"; break;
+				default: ps->deprel[i] = "compound"; break;
+				}
+			}
+			ps->head[h] = to + 1;
+			ps->deprel[h] = has_case ? "obl" : "obl:unmarked";
+			if (target[k] == -2) {	/* its comma */
+				ps->head[hi] = to + 1;
+				ps->deprel[hi] = "punct";
+			}
+		}
+	}
+	return cut;
+}
+
 int pipeline_run(struct pipeline *p, const struct article *a, struct triple_list *out)
 {
 	struct xtriple xt[MAX_XTRIPLES];
@@ -836,6 +952,8 @@ int pipeline_run(struct pipeline *p, const struct article *a, struct triple_list
 		mark_names(p, a, n);
 		if (parser_parse_names(p->parser, p->forms, n, p->proper, &p->parse) < 0)
 			continue;
+		ntx = timex_find(p->forms, n, tx, MAX_TIMEX);
+		parse_around_times(p, n, tx, ntx);
 		xs.n = n;
 		xs.form = p->forms;
 		xs.ps = &p->parse;
@@ -850,7 +968,6 @@ int pipeline_run(struct pipeline *p, const struct article *a, struct triple_list
 		sentence_text(a->text, se, &ev);
 		actors_note(p->actors, &as);
 		nx = extract_sentence(&xs, xt, MAX_XTRIPLES);
-		ntx = timex_find(p->forms, n, tx, MAX_TIMEX);
 		for (k = 0; k < nx; k++)
 			emit(p, a, &as, &xt[k], tx, ntx, sb_str(&ev), out);
 	}
