@@ -876,22 +876,28 @@ static int is_time_phrase(const struct ctx *c, int h)
 	return 0;
 }
 
-/* The speaker of reported speech that v belongs to, or -1. */
-static int find_source(const struct ctx *c, int v)
+/* The speaker of reported speech that v belongs to, or -1; *say gets the
+ * verb of saying. */
+static int find_source(const struct ctx *c, int v, int *say)
 {
 	int h = head_of(c, v), k, depth = 0, dummy = 0;
 
+	*say = -1;
 	/* "Y expelled Z, X said": the saying verb hangs off the clause */
 	for (k = 0; k < c->kn[v]; k++) {
 		int ch = c->kids[c->kstart[v] + k];
-		if (base_is(rel_of(c, ch), "parataxis") && is_say_verb(lemma_of(c, ch)))
+		if (base_is(rel_of(c, ch), "parataxis") && is_say_verb(lemma_of(c, ch))) {
+			*say = ch;
 			return find_subj(c, ch, &dummy, 0);
+		}
 	}
 	/* "X said (that) Y expelled Z": up through ccomp */
 	while (h >= 0 && depth++ < 8) {
 		const char *r = rel_of(c, v);
-		if (base_is(r, "ccomp") && is_say_verb(lemma_of(c, h)))
+		if (base_is(r, "ccomp") && is_say_verb(lemma_of(c, h))) {
+			*say = h;
 			return find_subj(c, h, &dummy, 0);
+		}
 		if (!base_is(r, "conj") && !base_is(r, "xcomp"))
 			break;
 		v = h;
@@ -982,7 +988,7 @@ struct clause {
 	int base;		/* whose light verbs they are: v, or the verb v is
 				 * coordinated with */
 	int noun;		/* event noun in the relation ("held talks"), or -1 */
-	int subj, obj, agent, prep_obl, source;
+	int subj, obj, agent, prep_obl, source, say;
 	int passive, passive_form, neg;
 	enum tense tense;
 	const char *mode, *prep, *lemma;
@@ -1130,6 +1136,7 @@ static void fill_triple(const struct ctx *c, struct xtriple *t, const struct cla
 	}
 	if (cl->source >= 0)
 		t->source = span_of(c, cl->source, 0, v);
+	t->source_pred = cl->source >= 0 ? cl->say : -1;
 	add_obliques(c, t, cl, v);
 	for (k = 0; k < cl->nlight; k++)
 		add_obliques(c, t, cl, cl->light[k]);
@@ -1147,7 +1154,7 @@ static void emit_clause(struct ctx *c, int v)
 	int prep_obl = -1, x_head = head_of(c, v), relsubj = 0, turned = 0;
 	const char *prep = NULL, *mode, *intent = NULL;
 	enum tense tense;
-	int neg, source;
+	int neg, source, say;
 	char lemma[48];
 	double conf;
 	unsigned fl;
@@ -1270,7 +1277,7 @@ static void emit_clause(struct ctx *c, int v)
 				mode = "planned";
 		}
 	}
-	source = find_source(c, top);
+	source = find_source(c, top, &say);
 
 	/* relation lemma: verb + particle; copula: "be" */
 	if (has_cop(c, v)) {
@@ -1355,6 +1362,7 @@ static void emit_clause(struct ctx *c, int v)
 	info.intent = intent;
 	info.prep = prep;
 	info.source = source;
+	info.say = say;
 	info.flags = fl;
 	info.conf = conf;
 	info.lemma = lemma;

@@ -87,6 +87,7 @@ struct xtriple {
 	const char *arg_role[XT_MAX_ARGS]; /* "time", "location", "source", or the preposition */
 	int nargs;
 	struct xspan source;	/* speaker of reported speech, or head < 0 */
+	int source_pred;	/* its verb of saying, or -1 */
 	int negated;
 	int passive;		/* a passive with its by-agent turned to active order:
 				 * subj is the agent, obj the patient */

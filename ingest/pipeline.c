@@ -635,6 +635,12 @@ static void emit(struct pipeline *p, const struct article *a, const struct asent
 			tk = k;
 	if (tk < 0)
 		tk = find_date(ps, tx, ntx, x->date_pred);
+	/* "Joly said on Monday that Ottawa was expelling a diplomat": what
+	 * was reported as done or doing, with no time of its own, has the
+	 * time of the saying; what will be done has not */
+	if (tk < 0 && x->source.head >= 0 && x->source_pred >= 0 && x->tense != TENSE_FUTURE &&
+	    (!x->mode || !strcmp(x->mode, "reported")))
+		tk = timex_of(ps, tx, ntx, x->source_pred);
 	/* "the first visit in over a decade": in a past clause, "in" and a
 	 * span of time say how long since, not when; "held the city for two
 	 * years", "will reopen in two weeks" do date it */

@@ -2,7 +2,9 @@
 # A time set off before the sentence ("On Tuesday, Kenya expelled") or
 # between the subject and the verb ("Peru on Friday recalled") is parsed
 # around (pipeline.c parse_around_times): the clause keeps its subject,
-# the time dates it and is no part of the subject.
+# the time dates it and is no part of the subject. What is reported as
+# done, without a time of its own, has the time of the saying; what will
+# be done has not.
 . "$(dirname "$0")/lib.sh"
 
 PY=$(python_with json)
@@ -14,13 +16,19 @@ ts = [json.loads(l) for l in open(sys.argv[1])]
 want = [("1", "Kenya", "expel", "two Somali diplomats", "2023-03-07", "Tuesday"),
         ("2", "Peru", "recall", "its envoy", "2023-03-03", "Friday"),
         ("3", "Egypt", "reopen", "the Rafah crossing", "2023-03-08", "yesterday"),
-        ("4", "Oman", "host", "talks between the two sides", "2023-02", "Last month")]
+        ("4", "Oman", "host", "talks between the two sides", "2023-02", "Last month"),
+        ("5", "Nairobi", "expel", "two Sudanese diplomats", "2023-03-06", "Monday"),
+        ("6", "Chad", "expel", "a German envoy", "2023-03-03", "last Friday")]
 bad = 0
 for art, subj, lemma, obj, date, time in want:
     got = [(t["subject"]["text"], t["relation"]["lemma"], t["object"]["text"], t["date"],
             [a["text"] for a in t["args"] if a["role"] == "time"]) for t in ts if t["article"] == art]
     if (subj, lemma, obj, date, [time]) not in got:
         print("line %s: want %r, got %r" % (art, (subj, lemma, obj, date, [time]), got))
+        bad += 1
+for t in ts:
+    if t["article"] == "7" and t["relation"]["lemma"] == "travel" and t["date"] == "2023-03-06":
+        print("line 7: a future clause took the time of the saying:", t)
         bad += 1
 sys.exit(1 if bad else 0)
 PYEOF
