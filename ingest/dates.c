@@ -1129,8 +1129,10 @@ static int duration_at(const struct scan *sc, int i, struct timex *tx)
 		return 0;	/* "the next day", "the last day of talks" */
 	j++;
 	if (is_tok(sc, j, "old") || is_tok(sc, j, "later") || is_tok(sc, j, "earlier") ||
-	    is_tok(sc, j, "-") || is_tok(sc, j, "after") || is_tok(sc, j, "before"))
-		return 0;	/* "two years old", "two days later", "a year after" */
+	    is_tok(sc, j, "-") ||
+	    ((is_tok(sc, j, "after") || is_tok(sc, j, "before")) && !(prep && eq(tk(sc, i), "for"))))
+		return 0;	/* "two years old", "two days later", "a year after"; but
+				 * "for two years before the truce" lasted two years */
 	if (unit == UNIT_DAY && !num)
 		return 0;
 	tx->count = count;

@@ -717,9 +717,9 @@ static void emit(struct pipeline *p, const struct article *a, const struct asent
 			t->date = start;
 			t->date_end = end;
 			t->date_source = DATE_SOURCE_TEXT;
-		} else if (a->pub.y && (!x->mode || !strcmp(x->mode, "modal"))) {
-			/* what may or could happen is said now; what will or is
-			 * planned to happen has no date until the text gives one */
+		} else if (a->pub.y) {
+			/* no time of its own: the article's date, marked so (for
+			 * what will or is planned to happen, the date it was said) */
 			t->date = a->pub;
 			t->date_source = DATE_SOURCE_ARTICLE;
 		}

@@ -554,6 +554,9 @@ static void test_spans(void)
 	      "more than a decade", "2012", "2022-10-06");
 	check("Japan ruled the island for two years .", thu, TENSE_PAST,
 	      "two years", "2020", "2022-10-06");
+	check("Japan ruled the island for two years before the war .", thu, TENSE_PAST,
+	      "two years", "2020", "2022-10-06");
+	none("Japan left the island two years before the war .");
 	check("Japan will rule the island for two years .", thu, TENSE_FUTURE,
 	      "two years", "2022-10-06", "2024");
 	check("Aid will flow for the next two years .", thu, TENSE_FUTURE,
