@@ -832,9 +832,9 @@ static void mark_names(struct pipeline *p, const struct article *a, int n)
  * sanctions" (parsed as one noun phrase), "Brazil yesterday recalled its
  * ambassador" ("yesterday" a second subject). A time that opens the
  * sentence before a comma, or stands between a noun and the verb after it
- * (as the tagger first saw them), is cut out; the rest is parsed again
- * and the time hung on the root, or on that verb, as its oblique. Each
- * token keeps the tags of the parse it took part in. Returns how many
+ * or between a verb and its object (as the tagger first saw them), is cut
+ * out; the rest is parsed again and the time hung on the root, or on that
+ * verb, as its oblique. Each token keeps the tags of the parse it took part in. Returns how many
  * tokens were cut. */
 static int parse_around_times(struct pipeline *p, int n, const struct timex *tx, int ntx)
 {
@@ -857,6 +857,11 @@ static int parse_around_times(struct pipeline *p, int n, const struct timex *tx,
 			   (ps->upos[lo - 1] == UPOS_NOUN || ps->upos[lo - 1] == UPOS_PROPN) &&
 			   (ps->upos[hi] == UPOS_VERB || ps->upos[hi] == UPOS_AUX)) {
 			target[k] = hi;
+		} else if (lo > 0 && hi < n - 1 && ps->upos[lo - 1] == UPOS_VERB &&
+			   (ps->upos[hi] == UPOS_DET || ps->upos[hi] == UPOS_NOUN ||
+			    ps->upos[hi] == UPOS_PROPN || ps->upos[hi] == UPOS_NUM ||
+			    (ps->upos[hi] == UPOS_ADJ && !strcmp(ps->xpos[hi], "JJ")))) {
+			target[k] = lo - 1;	/* "approved in December the dispatch" */
 		} else {
 			continue;
 		}

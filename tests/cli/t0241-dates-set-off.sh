@@ -1,6 +1,7 @@
 #!/bin/sh
 # A time set off before the sentence ("On Tuesday, Kenya expelled") or
-# between the subject and the verb ("Peru on Friday recalled") is parsed
+# between the subject and the verb ("Peru on Friday recalled") or the
+# verb and its object ("approved in March the sale") is parsed
 # around (pipeline.c parse_around_times): the clause keeps its subject,
 # the time dates it and is no part of the subject. What is reported as
 # done, without a time of its own, has the time of the saying; what will
@@ -18,7 +19,8 @@ want = [("1", "Kenya", "expel", "two Somali diplomats", "2023-03-07", "Tuesday")
         ("3", "Egypt", "reopen", "the Rafah crossing", "2023-03-08", "yesterday"),
         ("4", "Oman", "host", "talks between the two sides", "2023-02", "Last month"),
         ("5", "Nairobi", "expel", "two Sudanese diplomats", "2023-03-06", "Monday"),
-        ("6", "Chad", "expel", "a German envoy", "2023-03-03", "last Friday")]
+        ("6", "Chad", "expel", "a German envoy", "2023-03-03", "last Friday"),
+        ("8", "Canada", "approve", "the sale of eight helicopters to Chile", "2023-03", "March")]
 bad = 0
 for art, subj, lemma, obj, date, time in want:
     got = [(t["subject"]["text"], t["relation"]["lemma"], t["object"]["text"], t["date"],
