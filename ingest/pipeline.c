@@ -828,13 +828,24 @@ static void mark_names(struct pipeline *p, const struct article *a, int n)
 	}
 }
 
+static int root_is_verb(const struct parse *ps)
+{
+	int i;
+	for (i = 0; i < ps->n; i++)
+		if (ps->head[i] == 0)
+			return ps->upos[i] == UPOS_VERB;
+	return 0;
+}
+
 /* Set-off times derail the parser on news: "Last week, Beijing imposed
  * sanctions" (parsed as one noun phrase), "Brazil yesterday recalled its
  * ambassador" ("yesterday" a second subject). A time that opens the
  * sentence before a comma, or stands between a noun and the verb after it
  * or between a verb and its object (as the tagger first saw them), is cut
  * out; the rest is parsed again and the time hung on the root, or on that
- * verb, as its oblique. Each token keeps the tags of the parse it took part in. Returns how many
+ * verb, as its oblique. A time the first parse hung on a verb as its
+ * oblique, in a sentence whose root is a verb, is left alone: the second
+ * parse costs time. Each token keeps the tags of the parse it took part in. Returns how many
  * tokens were cut. */
 static int parse_around_times(struct pipeline *p, int n, const struct timex *tx, int ntx)
 {
@@ -846,8 +857,14 @@ static int parse_around_times(struct pipeline *p, int n, const struct timex *tx,
 	for (i = 0; i < n; i++)
 		p->rmap[i] = 0;		/* 0 kept, else 1 + the timex it belongs to */
 	for (k = 0; k < ntx; k++) {
-		int lo = tx[k].start, hi = tx[k].end;
+		int lo = tx[k].start, hi = tx[k].end, h = span_head(ps, lo, hi), hh;
 		target[k] = -1;
+		/* an oblique of a verb, the root one a verb too: parsed right */
+		hh = ps->head[h] - 1;
+		if (hh >= 0 && ps->upos[hh] == UPOS_VERB &&
+		    (!strncmp(ps->deprel[h], "obl", 3) || !strcmp(ps->deprel[h], "advmod")) &&
+		    root_is_verb(ps))
+			continue;
 		if (lo > 0 && ps->upos[lo - 1] == UPOS_ADP)
 			lo--;		/* "on Friday" */
 		if (lo == 0 && hi < n - 2 && !strcmp(p->forms[hi], ",")) {
