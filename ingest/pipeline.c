@@ -837,6 +837,17 @@ static int root_is_verb(const struct parse *ps)
 	return 0;
 }
 
+/* Does a token outside [lo, hi) hang from one inside? */
+static int holds_others(const struct parse *ps, int lo, int hi)
+{
+	int i;
+	for (i = 0; i < ps->n; i++)
+		if ((i < lo || i >= hi) && ps->head[i] - 1 >= lo && ps->head[i] - 1 < hi &&
+		    ps->upos[i] != UPOS_PUNCT)
+			return 1;
+	return 0;
+}
+
 /* Set-off times derail the parser on news: "Last week, Beijing imposed
  * sanctions" (parsed as one noun phrase), "Brazil yesterday recalled its
  * ambassador" ("yesterday" a second subject). A time that opens the
@@ -844,7 +855,8 @@ static int root_is_verb(const struct parse *ps)
  * or between a verb and its object (as the tagger first saw them), is cut
  * out; the rest is parsed again and the time hung on the root, or on that
  * verb, as its oblique. A time the first parse hung on a verb as its
- * oblique, in a sentence whose root is a verb, is left alone: the second
+ * oblique, with nothing else hung on it, in a sentence whose root is a
+ * verb, is left alone: the second
  * parse costs time. Each token keeps the tags of the parse it took part in. Returns how many
  * tokens were cut. */
 static int parse_around_times(struct pipeline *p, int n, const struct timex *tx, int ntx)
@@ -863,7 +875,7 @@ static int parse_around_times(struct pipeline *p, int n, const struct timex *tx,
 		hh = ps->head[h] - 1;
 		if (hh >= 0 && ps->upos[hh] == UPOS_VERB &&
 		    (!strncmp(ps->deprel[h], "obl", 3) || !strcmp(ps->deprel[h], "advmod")) &&
-		    root_is_verb(ps))
+		    root_is_verb(ps) && !holds_others(ps, lo, hi))
 			continue;
 		if (lo > 0 && ps->upos[lo - 1] == UPOS_ADP)
 			lo--;		/* "on Friday" */
