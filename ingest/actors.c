@@ -574,6 +574,30 @@ static const char *of_country(struct actors *A, const struct asent *s, int h, in
 	return j < hi ? span_country(A, s, h + 2, j + 1, -1, -1) : NULL;
 }
 
+/* The country of an "in" phrase after h, for the groups that belong where
+ * they are: "security forces in Guinea", "rebels in the Ivory Coast",
+ * "police in Kenya"; not diplomats, refugees or officials ("officials in
+ * Brussels", "its envoy in Tel Aviv"). */
+static const char *in_country(struct actors *A, const struct asent *s, int h, int hi,
+			      const char *sector)
+{
+	static const char *const local[] = {
+		"MIL", "COP", "REB", "OPP", "CVL", "LAB", "UAF", "JUD", "LEG", "EDU",
+		"INS", "SEP", NULL
+	};
+	const struct parse *ps = s->x->ps;
+	int j, k;
+	if (!sector || h + 2 >= hi || strcmp(s->x->form[h + 1], "in"))
+		return NULL;
+	for (k = 0; local[k] && strcmp(local[k], sector); k++)
+		;
+	if (!local[k])
+		return NULL;
+	for (j = h + 2; j < hi && ps->head[j] - 1 != h; j++)
+		;
+	return j < hi ? span_country(A, s, h + 2, j + 1, -1, -1) : NULL;
+}
+
 /* A second country adjective or name coordinated with the first in
  * [lo, hi): "Hungarian and Romanian", "Turkish and Israeli". */
 static const char *second_country(struct actors *A, const struct asent *s,
@@ -906,6 +930,8 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 		const char *country = span_country(A, s, sp->lo, h + 1, -1, -1);
 		if (!country)
 			country = of_country(A, s, h, sp->hi);
+		if (!country)
+			country = in_country(A, s, h, sp->hi, sector);
 		int definite = h > sp->lo && (ieq(s->x->form[sp->lo], "the") ||
 					      ieq(s->x->form[sp->lo], "his") ||
 					      ieq(s->x->form[sp->lo], "her"));

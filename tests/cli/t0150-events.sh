@@ -6,7 +6,8 @@
 # Iraqi rocket attack": Iraq did it, it was not done to Iraq).
 # A promise or a threat is an event even when what is promised is none
 # the lexicon knows. Two actors of the same kind but of two countries are
-# two, and where they met is no actor.
+# two, and where they met is no actor. Police in Kenya are Kenya's; an
+# ambassador in Nairobi is not.
 . "$(dirname "$0")/lib.sh"
 
 PY=$(python_with json)
@@ -53,6 +54,9 @@ has(7, "Romanian officials met Hungarian officials", lambda t: t["subject"]["cod
     t["object"]["code"] == "HUNGOV")
 has(8, "the rebels threatened (THREATEN 130)", lambda t: t["subject"]["code"] == "REB" and
     t["relation"]["event"] == "THREATEN" and t["relation"]["cameo"] == "130")
+has(9, "police in Kenya are KENCOP", lambda t: t["subject"]["code"] == "KENCOP")
+has(10, "an ambassador in Nairobi is no Kenyan", lambda t: t["subject"]["text"].startswith("The ambassador") and
+    t["subject"]["country"] is None)
 sys.exit(1 if bad else 0)
 PYEOF
 finish
