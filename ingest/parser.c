@@ -42,6 +42,17 @@ int upos_from_name(const char *name)
 	return -1;
 }
 
+int parse_span_head(const struct parse *ps, int lo, int hi)
+{
+	int i;
+	for (i = lo; i < hi; i++) {
+		int h = ps->head[i] - 1;
+		if (h < lo || h >= hi)
+			return i;
+	}
+	return lo;
+}
+
 /*==== Transition system ====*/
 
 void pstate_alloc(struct pstate *st, int n)

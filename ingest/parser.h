@@ -71,6 +71,10 @@ int parser_parse_names(struct parser *p, const char *const *forms, int n,
 /* Tag and lemmatise only: head[] is all 0 and deprel[] all "_" */
 int parser_tag(struct parser *p, const char *const *forms, int n, struct parse *ps);
 
+/* The head of the tokens [lo, hi) of a tree: the first whose head lies
+ * outside them (lo if none). */
+int parse_span_head(const struct parse *ps, int lo, int hi);
+
 /* Frees what ps holds; ps may be initialised again. */
 void parse_release(struct parse *ps);
 

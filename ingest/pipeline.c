@@ -14,6 +14,7 @@
 #include "ingest/extract.h"
 #include "ingest/kb.h"
 #include "ingest/parser.h"
+#include "ingest/reparse.h"
 #include "ingest/sentence.h"
 #include "ingest/token.h"
 #include "util.h"
@@ -34,11 +35,7 @@ struct pipeline {
 	size_t forms_alloc;
 	unsigned char *proper;	/* tokens the kb knows as names (mark_names) */
 	size_t proper_alloc;
-	struct parse reparse;	/* the sentence without its set-off times */
-	const char **rforms;	/* its forms, names and token map */
-	unsigned char *rproper;
-	int *rmap;
-	size_t rforms_alloc, rproper_alloc, rmap_alloc;
+	struct reparse *reparse;	/* parsing around set-off times and phrases */
 	int *fhead;		/* the mended tree's heads and relations */
 	const char **frel;	/* (extract_repair) */
 	size_t fhead_alloc, frel_alloc;
@@ -78,7 +75,7 @@ struct pipeline *pipeline_new(const struct pipeline_opts *o, int *bad_lines)
 	p->actors = actors_new(p->kb);
 	p->min_confidence = o->min_confidence;
 	parse_init(&p->parse);
-	parse_init(&p->reparse);
+	p->reparse = reparse_new();
 	return p;
 fail:
 	pipeline_free(p);
@@ -96,10 +93,7 @@ void pipeline_free(struct pipeline *p)
 	token_list_release(&p->tokens);
 	sentence_list_release(&p->sentences);
 	parse_release(&p->parse);
-	parse_release(&p->reparse);
-	free(p->rforms);
-	free(p->rproper);
-	free(p->rmap);
+	reparse_free(p->reparse);
 	free(p->forms);
 	free(p->fhead);
 	free(p->frel);
@@ -113,18 +107,6 @@ void pipeline_stats(const struct pipeline *p, struct pipeline_stats *st)
 }
 
 /*==== Dates ====*/
-
-/* The token of [lo, hi) that the rest hangs from. */
-static int span_head(const struct parse *ps, int lo, int hi)
-{
-	int i;
-	for (i = lo; i < hi; i++) {
-		int h = ps->head[i] - 1;
-		if (h < lo || h >= hi)
-			return i;
-	}
-	return lo;
-}
 
 /* The temporal expression that modifies predicate v directly, or -1. When
  * several do, the nearest to the predicate in the tree wins. */
@@ -148,7 +130,7 @@ static int timex_of(const struct parse *ps, const struct timex *tx, int ntx, int
 {
 	int k, best = -1, best_depth = 1 << 30;
 	for (k = 0; k < ntx; k++) {
-		int t = span_head(ps, tx[k].start, tx[k].end), depth = 0;
+		int t = parse_span_head(ps, tx[k].start, tx[k].end), depth = 0;
 		if (tx[k].kind == TIMEX_TIME)
 			continue;
 		if (t != v) {
@@ -177,7 +159,7 @@ static int final_timex(const struct parse *ps, const struct timex *tx, int ntx, 
 	int k, t;
 
 	for (k = 0; k < ntx && v >= 0; k++) {
-		int h = span_head(ps, tx[k].start, tx[k].end), hh = ps->head[h] - 1;
+		int h = parse_span_head(ps, tx[k].start, tx[k].end), hh = ps->head[h] - 1;
 		if (tx[k].kind == TIMEX_TIME || h == v)
 			continue;
 		if (tx[k].start > 0 && (!strcmp(ps->lemma[tx[k].start - 1], "of") ||
@@ -828,141 +810,6 @@ static void mark_names(struct pipeline *p, const struct article *a, int n)
 	}
 }
 
-static int root_is_verb(const struct parse *ps)
-{
-	int i;
-	for (i = 0; i < ps->n; i++)
-		if (ps->head[i] == 0)
-			return ps->upos[i] == UPOS_VERB;
-	return 0;
-}
-
-/* Does a token outside [lo, hi) hang from one inside? */
-static int holds_others(const struct parse *ps, int lo, int hi)
-{
-	int i;
-	for (i = 0; i < ps->n; i++)
-		if ((i < lo || i >= hi) && ps->head[i] - 1 >= lo && ps->head[i] - 1 < hi &&
-		    ps->upos[i] != UPOS_PUNCT)
-			return 1;
-	return 0;
-}
-
-/* Set-off times derail the parser on news: "Last week, Beijing imposed
- * sanctions" (parsed as one noun phrase), "Brazil yesterday recalled its
- * ambassador" ("yesterday" a second subject). A time that opens the
- * sentence before a comma, or stands between a noun and the verb after it
- * or between a verb and its object (as the tagger first saw them), is cut
- * out; the rest is parsed again and the time hung on the root, or on that
- * verb, as its oblique. A time the first parse hung on a verb as its
- * oblique, with nothing else hung on it, in a sentence whose root is a
- * verb, is left alone: the second
- * parse costs time. Each token keeps the tags of the parse it took part in. Returns how many
- * tokens were cut. */
-static int parse_around_times(struct pipeline *p, int n, const struct timex *tx, int ntx)
-{
-	struct parse *ps = &p->parse, *rp = &p->reparse;
-	int k, i, r, m = 0, cut = 0;
-	int target[MAX_TIMEX];
-
-	ALLOC_GROW(p->rmap, (size_t)n, p->rmap_alloc);
-	for (i = 0; i < n; i++)
-		p->rmap[i] = 0;		/* 0 kept, else 1 + the timex it belongs to */
-	for (k = 0; k < ntx; k++) {
-		int lo = tx[k].start, hi = tx[k].end, h = span_head(ps, lo, hi), hh;
-		target[k] = -1;
-		/* an oblique of a verb, the root one a verb too: parsed right */
-		hh = ps->head[h] - 1;
-		if (hh >= 0 && ps->upos[hh] == UPOS_VERB &&
-		    (!strncmp(ps->deprel[h], "obl", 3) || !strcmp(ps->deprel[h], "advmod")) &&
-		    root_is_verb(ps) && !holds_others(ps, lo, hi))
-			continue;
-		if (lo > 0 && ps->upos[lo - 1] == UPOS_ADP)
-			lo--;		/* "on Friday" */
-		if (lo == 0 && hi < n - 2 && !strcmp(p->forms[hi], ",")) {
-			target[k] = -2;	/* the root */
-			hi++;
-		} else if (lo > 0 && hi < n - 1 &&
-			   (ps->upos[lo - 1] == UPOS_NOUN || ps->upos[lo - 1] == UPOS_PROPN) &&
-			   (ps->upos[hi] == UPOS_VERB || ps->upos[hi] == UPOS_AUX)) {
-			target[k] = hi;
-		} else if (lo > 0 && hi < n - 1 && ps->upos[lo - 1] == UPOS_VERB &&
-			   (ps->upos[hi] == UPOS_DET || ps->upos[hi] == UPOS_NOUN ||
-			    ps->upos[hi] == UPOS_PROPN || ps->upos[hi] == UPOS_NUM ||
-			    (ps->upos[hi] == UPOS_ADJ && !strcmp(ps->xpos[hi], "JJ")))) {
-			target[k] = lo - 1;	/* "approved in December the dispatch" */
-		} else {
-			continue;
-		}
-		for (i = lo; i < hi; i++)
-			p->rmap[i] = 1 + k;
-		cut += hi - lo;
-	}
-	if (!cut || n - cut < 2)
-		return 0;
-	ALLOC_GROW(p->rforms, (size_t)n, p->rforms_alloc);
-	ALLOC_GROW(p->rproper, (size_t)n, p->rproper_alloc);
-	for (i = 0; i < n; i++)
-		if (!p->rmap[i]) {
-			p->rforms[m] = p->forms[i];
-			p->rproper[m++] = p->proper[i];
-		}
-	if (parser_parse_names(p->parser, p->rforms, m, p->rproper, rp) < 0)
-		return 0;
-	{
-		int full[PARSER_MAX_TOKENS], root = -1;
-		for (i = 0, r = 0; i < n; i++)
-			if (!p->rmap[i])
-				full[r++] = i;
-		for (r = 0; r < m; r++) {
-			i = full[r];
-			ps->upos[i] = rp->upos[r];
-			ps->xpos[i] = rp->xpos[r];
-			ps->lemma[i] = rp->lemma[r];
-			ps->head[i] = rp->head[r] ? full[rp->head[r] - 1] + 1 : 0;
-			ps->deprel[i] = rp->deprel[r];
-			if (!rp->head[r])
-				root = i;
-		}
-		for (k = 0; k < ntx; k++) {
-			int lo = tx[k].start, hi = tx[k].end, h = hi - 1, to, has_case = 0;
-			if (target[k] == -1)
-				continue;
-			if (lo > 0 && p->rmap[lo - 1] == 1 + k)
-				lo--;
-			to = target[k] == -2 ? root : target[k];
-			if (to >= 0 && ps->upos[to] == UPOS_AUX && ps->head[to] > 0)
-				to = ps->head[to] - 1;
-			for (i = hi - 1; i >= lo; i--)
-				if (ps->upos[i] == UPOS_NOUN || ps->upos[i] == UPOS_PROPN ||
-				    ps->upos[i] == UPOS_ADV) {
-					h = i;
-					break;
-				}
-			for (i = lo; i < hi; i++) {
-				if (i == h)
-					continue;
-				ps->head[i] = h + 1;
-				switch (ps->upos[i]) {
-				case UPOS_ADP: ps->deprel[i] = "case"; has_case = 1; break;
-				case UPOS_DET: ps->deprel[i] = "det"; break;
-				case UPOS_ADJ: ps->deprel[i] = "amod"; break;
-				case UPOS_NUM: ps->deprel[i] = "nummod"; break;
-				case UPOS_PUNCT: ps->deprel[i] = "punct"; break;
-				default: ps->deprel[i] = "compound"; break;
-				}
-			}
-			ps->head[h] = to + 1;
-			ps->deprel[h] = has_case ? "obl" : "obl:unmarked";
-			if (target[k] == -2) {	/* its comma */
-				ps->head[hi] = to + 1;
-				ps->deprel[hi] = "punct";
-			}
-		}
-	}
-	return cut;
-}
-
 int pipeline_run(struct pipeline *p, const struct article *a, struct triple_list *out)
 {
 	struct xtriple xt[MAX_XTRIPLES];
@@ -993,7 +840,8 @@ int pipeline_run(struct pipeline *p, const struct article *a, struct triple_list
 		if (parser_parse_names(p->parser, p->forms, n, p->proper, &p->parse) < 0)
 			continue;
 		ntx = timex_find(p->forms, n, tx, MAX_TIMEX);
-		parse_around_times(p, n, tx, ntx);
+		reparse_sentence(p->reparse, p->parser, p->forms, p->proper, n, tx, ntx,
+				 &p->parse);
 		xs.n = n;
 		xs.form = p->forms;
 		xs.ps = &p->parse;

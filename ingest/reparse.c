@@ -1,0 +1,309 @@
+/*
+ * reparse.c: cut out set-off times and phrases the first parse got
+ * wrong, parse the rest again, hang them back (reparse.h).
+ */
+#include "ingest/reparse.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+#define MAX_CUTS 16
+#define MAX_PHRASE 16		/* tokens between the two commas of a phrase */
+
+enum cut_kind {
+	CUT_TIME_ROOT,		/* "Last week, ...": on the root */
+	CUT_TIME,		/* on the verb 'to' */
+	CUT_APPOS,		/* ", the Russian president,": on the noun 'to' */
+	CUT_ACL,		/* ", led by Prigozhin,": on the noun 'to' */
+	CUT_RELCL,		/* ", which joined NATO in 1999,": on the noun 'to' */
+	CUT_OBL			/* ", in a notice dated ...,": on the verb 'to' */
+};
+
+struct cut {
+	int lo, hi;		/* [lo, hi): the piece, with its commas */
+	enum cut_kind kind;
+	int to;			/* the token it hangs on, -1 for the root */
+};
+
+struct reparse {
+	struct parse ps;	/* the parse of the rest */
+	const char **forms;
+	unsigned char *proper;
+	int *cut;		/* per token: 0 kept, else 1 + its cut */
+	int *full;		/* token of the rest -> token of the sentence */
+	size_t forms_alloc, proper_alloc, cut_alloc, full_alloc;
+};
+
+struct reparse *reparse_new(void)
+{
+	struct reparse *r = xcalloc(1, sizeof(*r));
+	parse_init(&r->ps);
+	return r;
+}
+
+void reparse_free(struct reparse *r)
+{
+	if (!r)
+		return;
+	parse_release(&r->ps);
+	free(r->forms);
+	free(r->proper);
+	free(r->cut);
+	free(r->full);
+	free(r);
+}
+
+static int root_is_verb(const struct parse *ps)
+{
+	int i;
+	for (i = 0; i < ps->n; i++)
+		if (ps->head[i] == 0)
+			return ps->upos[i] == UPOS_VERB;
+	return 0;
+}
+
+/* Does a token outside [lo, hi) hang from one inside? */
+static int holds_others(const struct parse *ps, int lo, int hi)
+{
+	int i;
+	for (i = 0; i < ps->n; i++)
+		if ((i < lo || i >= hi) && ps->head[i] - 1 >= lo && ps->head[i] - 1 < hi &&
+		    ps->upos[i] != UPOS_PUNCT)
+			return 1;
+	return 0;
+}
+
+static int is_nominal(int upos)
+{
+	return upos == UPOS_NOUN || upos == UPOS_PROPN;
+}
+
+static int free_span(const int *cut, int lo, int hi)
+{
+	int i;
+	for (i = lo; i < hi; i++)
+		if (cut[i])
+			return 0;
+	return 1;
+}
+
+static void add_cut(struct reparse *r, struct cut *c, int *nc, int lo, int hi,
+		    enum cut_kind kind, int to)
+{
+	int i;
+	if (*nc >= MAX_CUTS || !free_span(r->cut, lo, hi))
+		return;
+	c[*nc].lo = lo;
+	c[*nc].hi = hi;
+	c[*nc].kind = kind;
+	c[*nc].to = to;
+	++*nc;
+	for (i = lo; i < hi; i++)
+		r->cut[i] = *nc;
+}
+
+/* The times the first parse got wrong (see reparse.h). */
+static void find_times(struct reparse *r, const struct parse *ps, const char *const *forms,
+		       int n, const struct timex *tx, int ntx, struct cut *c, int *nc)
+{
+	int k;
+
+	for (k = 0; k < ntx; k++) {
+		int lo = tx[k].start, hi = tx[k].end, h = parse_span_head(ps, lo, hi);
+		int hh = ps->head[h] - 1;
+		/* an oblique of a verb, with nothing else on it, the root a verb */
+		if (hh >= 0 && ps->upos[hh] == UPOS_VERB &&
+		    (!strncmp(ps->deprel[h], "obl", 3) || !strcmp(ps->deprel[h], "advmod")) &&
+		    root_is_verb(ps) && !holds_others(ps, lo, hi))
+			continue;
+		if (lo > 0 && ps->upos[lo - 1] == UPOS_ADP)
+			lo--;		/* "on Friday" */
+		if (lo == 0 && hi < n - 2 && !strcmp(forms[hi], ","))
+			add_cut(r, c, nc, lo, hi + 1, CUT_TIME_ROOT, -1);
+		else if (lo > 0 && hi < n - 1 && is_nominal(ps->upos[lo - 1]) &&
+			 (ps->upos[hi] == UPOS_VERB || ps->upos[hi] == UPOS_AUX))
+			add_cut(r, c, nc, lo, hi, CUT_TIME, hi);
+		else if (lo > 0 && hi < n - 1 && ps->upos[lo - 1] == UPOS_VERB &&
+			 (ps->upos[hi] == UPOS_DET || is_nominal(ps->upos[hi]) ||
+			  ps->upos[hi] == UPOS_NUM ||
+			  (ps->upos[hi] == UPOS_ADJ && !strcmp(ps->xpos[hi], "JJ"))))
+			add_cut(r, c, nc, lo, hi, CUT_TIME, lo - 1);	/* "approved in December the dispatch" */
+	}
+}
+
+static int is_finite(const struct parse *ps, int i)
+{
+	const char *x = ps->xpos[i];
+	return (ps->upos[i] == UPOS_VERB || ps->upos[i] == UPOS_AUX) &&
+	       (!strcmp(x, "VBD") || !strcmp(x, "VBZ") || !strcmp(x, "VBP") || !strcmp(x, "MD"));
+}
+
+/* Phrases set off by commas between a noun and a verb, when the verb did
+ * not get the noun (or a word before it) as its subject. */
+static void find_phrases(struct reparse *r, const struct parse *ps, const char *const *forms,
+			 int n, struct cut *c, int *nc)
+{
+	int c1, c2, i, v, ok;
+	enum cut_kind kind;
+
+	for (c1 = 1; c1 < n - 3; c1++) {
+		if (strcmp(forms[c1], ",") || !is_nominal(ps->upos[c1 - 1]))
+			continue;
+		for (c2 = c1 + 2; c2 < n - 1 && c2 <= c1 + MAX_PHRASE; c2++)
+			if (ps->upos[c2] == UPOS_PUNCT)
+				break;
+		if (c2 >= n - 1 || strcmp(forms[c2], ",") ||
+		    (ps->upos[c2 + 1] != UPOS_VERB && ps->upos[c2 + 1] != UPOS_AUX))
+			continue;
+		v = c2 + 1;
+		if (ps->upos[v] == UPOS_AUX && ps->head[v] > 0 && ps->upos[ps->head[v] - 1] == UPOS_VERB)
+			v = ps->head[v] - 1;
+		for (i = 0, ok = 0; i < c2; i++)
+			if (ps->head[i] - 1 == v && !strncmp(ps->deprel[i], "nsubj", 5))
+				ok = i < c1 ? ok | 1 : 2;
+		if (ok == 1)
+			continue;	/* the verb has its subject, only it: parsed right */
+		i = c1 + 1;
+		if (!strcmp(ps->lemma[i], "which") || !strcmp(ps->lemma[i], "who") ||
+		    !strcmp(ps->lemma[i], "whom") || !strcmp(ps->lemma[i], "whose"))
+			kind = CUT_RELCL;
+		else if (ps->upos[i] == UPOS_ADP && strcmp(ps->lemma[i], "of"))
+			kind = CUT_OBL;
+		else if (ps->upos[i] == UPOS_VERB &&
+			 (!strcmp(ps->xpos[i], "VBN") || !strcmp(ps->xpos[i], "VBG")))
+			kind = CUT_ACL;
+		else
+			kind = CUT_APPOS;
+		for (i = c1 + 1, ok = 1; kind != CUT_RELCL && i < c2; i++)
+			if (is_finite(ps, i))
+				ok = 0;	/* a clause of its own */
+		if (ok)
+			add_cut(r, c, nc, c1, c2 + 1, kind, kind == CUT_OBL ? c2 + 1 : c1 - 1);
+		c1 = c2 - 1;
+	}
+}
+
+static const char *rel_by_tag(int upos)
+{
+	switch (upos) {
+	case UPOS_ADP: return "case";
+	case UPOS_DET: return "det";
+	case UPOS_ADJ: return "amod";
+	case UPOS_NUM: return "nummod";
+	case UPOS_PUNCT: return "punct";
+	default: return "compound";
+	}
+}
+
+/* The token a cut piece hangs by. */
+static int piece_head(const struct parse *ps, const struct cut *c)
+{
+	int lo = c->lo, hi = c->hi, i, h = -1;
+
+	switch (c->kind) {
+	case CUT_TIME_ROOT:
+	case CUT_TIME:
+		if (c->kind == CUT_TIME_ROOT)
+			hi--;	/* its comma */
+		for (i = hi - 1; i >= lo; i--)
+			if (is_nominal(ps->upos[i]) || ps->upos[i] == UPOS_ADV)
+				return i;
+		return hi - 1;
+	case CUT_RELCL:
+		for (i = lo + 1; i < hi - 1; i++)
+			if (ps->upos[i] == UPOS_VERB)
+				return i;
+		break;
+	case CUT_ACL:
+		return lo + 1;
+	case CUT_OBL:
+		for (i = lo + 1; i < hi - 1; i++)
+			if (is_nominal(ps->upos[i]) || ps->upos[i] == UPOS_PRON || ps->upos[i] == UPOS_NUM)
+				return i;
+		break;
+	case CUT_APPOS:
+		for (i = lo + 1; i < hi - 1 && ps->upos[i] != UPOS_ADP && ps->upos[i] != UPOS_VERB; i++)
+			if (is_nominal(ps->upos[i]))
+				h = i;
+		if (h >= 0)
+			return h;
+		break;
+	}
+	return parse_span_head(ps, lo + 1, hi - 1);
+}
+
+static const char *const piece_rel[] = {
+	[CUT_TIME_ROOT] = "obl:unmarked", [CUT_TIME] = "obl:unmarked",
+	[CUT_APPOS] = "appos", [CUT_ACL] = "acl", [CUT_RELCL] = "acl:relcl",
+	[CUT_OBL] = "obl"
+};
+
+/* Hang piece c of the sentence back on its token, given the root of the
+ * rest. Its tokens still carry the first parse. */
+static void hang(struct parse *ps, const struct cut *c, int root)
+{
+	int h = piece_head(ps, c), to = c->to < 0 ? root : c->to, i, has_case = 0;
+	int time = c->kind == CUT_TIME_ROOT || c->kind == CUT_TIME;
+
+	if (to < 0)
+		return;
+	if (ps->upos[to] == UPOS_AUX && ps->head[to] > 0 && time)
+		to = ps->head[to] - 1;
+	for (i = c->lo; i < c->hi; i++) {
+		int inner = ps->head[i] - 1 >= c->lo && ps->head[i] - 1 < c->hi;
+		if (i == h)
+			continue;
+		if (!time && strcmp(ps->deprel[i], "punct") && inner && ps->head[i] - 1 != i)
+			continue;	/* a phrase keeps its inside */
+		ps->head[i] = h + 1;
+		ps->deprel[i] = rel_by_tag(ps->upos[i]);
+		if (ps->upos[i] == UPOS_ADP)
+			has_case = 1;
+	}
+	ps->head[h] = to + 1;
+	ps->deprel[h] = time && has_case ? "obl" : piece_rel[c->kind];
+}
+
+int reparse_sentence(struct reparse *r, struct parser *p, const char *const *forms,
+		     const unsigned char *proper, int n, const struct timex *tx, int ntx,
+		     struct parse *ps)
+{
+	struct cut c[MAX_CUTS];
+	int nc = 0, i, k, m = 0, root = -1;
+	struct parse *rp = &r->ps;
+
+	if (n < 4)
+		return 0;
+	ALLOC_GROW(r->cut, (size_t)n, r->cut_alloc);
+	memset(r->cut, 0, (size_t)n * sizeof(*r->cut));
+	find_times(r, ps, forms, n, tx, ntx, c, &nc);
+	find_phrases(r, ps, forms, n, c, &nc);
+	if (!nc)
+		return 0;
+	ALLOC_GROW(r->forms, (size_t)n, r->forms_alloc);
+	ALLOC_GROW(r->proper, (size_t)n, r->proper_alloc);
+	ALLOC_GROW(r->full, (size_t)n, r->full_alloc);
+	for (i = 0; i < n; i++)
+		if (!r->cut[i]) {
+			r->forms[m] = forms[i];
+			r->proper[m] = proper ? proper[i] : 0;
+			r->full[m++] = i;
+		}
+	if (m < 2 || parser_parse_names(p, r->forms, m, r->proper, rp) < 0)
+		return 0;
+	for (k = 0; k < m; k++) {
+		i = r->full[k];
+		ps->upos[i] = rp->upos[k];
+		ps->xpos[i] = rp->xpos[k];
+		ps->lemma[i] = rp->lemma[k];
+		ps->head[i] = rp->head[k] ? r->full[rp->head[k] - 1] + 1 : 0;
+		ps->deprel[i] = rp->deprel[k];
+		if (!rp->head[k])
+			root = i;
+	}
+	for (k = 0; k < nc; k++)
+		hang(ps, &c[k], root);
+	return n - m;
+}
