@@ -291,13 +291,11 @@ static int is_state(const struct asent *s, const struct xtriple *x)
 	return 0;
 }
 
-/* The event of a relation. A light-verb lemma names its noun: "hold talk"
- * is the verb "hold" with the object "talk"; a particle stays with its
- * verb ("hand over"). */
-static int lookup_event(const struct xtriple *x, const struct parse *ps,
-			struct event_info *ev)
+/* The event of a relation with the object noun obj (or none). A light-verb
+ * lemma names its noun: "hold talk" is the verb "hold" with the object
+ * "talk"; a particle stays with its verb ("hand over"). */
+static int lookup_with(const struct xtriple *x, const char *obj, struct event_info *ev)
 {
-	const char *obj = x->obj.head >= 0 ? ps->lemma[x->obj.head] : NULL;
 	const char *sp = strchr(x->lemma, ' ');
 	char verb[48];
 
@@ -316,6 +314,46 @@ static int lookup_event(const struct xtriple *x, const struct parse *ps,
 			return 0;
 	}
 	return event_lookup(x->lemma, x->prep, obj, ev);
+}
+
+/* Nouns that measure or part another: "25,000 tons of food aid", "part of
+ * a military aid program", "a wave of strikes". */
+static const char *const partitives[] = {
+	"ton", "tonne", "part", "number", "series", "wave", "round", "kind", "type",
+	"amount", "dozen", "hundred", "thousand", "million", "score", "batch",
+	"shipment", "package", "consignment", "set", "lot", "portion", "host",
+	"barrage", "volley", "spate", "salvo", "string", "flood", "supply", "state", NULL
+};
+
+/* The event of a relation. When the object's head says no more than the
+ * verb alone, the noun it measures ("tons of aid") or the noun before it
+ * ("a hunger strike", "a mediation effort") may. */
+static int lookup_event(const struct xtriple *x, const struct parse *ps,
+			struct event_info *ev)
+{
+	int h = x->obj.head, r, rb, j, k;
+	struct event_info base, alt;
+
+	r = lookup_with(x, h >= 0 ? ps->lemma[h] : NULL, ev);
+	if (h < 0)
+		return r;
+	rb = lookup_with(x, NULL, &base);
+	if (r == 0 && (rb < 0 || strcmp(ev->cameo, base.cameo)))
+		return r;	/* the object made it specific */
+	for (k = 0; partitives[k] && strcmp(partitives[k], ps->lemma[h]); k++)
+		;
+	for (j = 0; j < ps->n; j++) {
+		if (ps->head[j] - 1 != h || ps->upos[j] != UPOS_NOUN ||
+		    (strcmp(ps->deprel[j], "compound") &&
+		     !(partitives[k] && !strcmp(ps->deprel[j], "nmod"))))
+			continue;
+		if (lookup_with(x, ps->lemma[j], &alt) == 0 &&
+		    (rb < 0 || strcmp(alt.cameo, base.cameo))) {
+			*ev = alt;
+			return 0;
+		}
+	}
+	return r;
 }
 
 /* PLOVER codes what is promised or threatened, not done yet, as its own
