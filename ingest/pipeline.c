@@ -356,6 +356,30 @@ static int lookup_event(const struct xtriple *x, const struct parse *ps,
 	return r;
 }
 
+/* "Russia said that Sudan must return the helicopter": what someone says
+ * another must or should do is a demand of it (CAMEO 10), whoever the
+ * verb of saying. Returns 0 and fills *ev, or -1. */
+static int demand_event(const struct xtriple *x, const struct parse *ps, struct event_info *ev)
+{
+	static const char *const says[] = {
+		"say", "tell", "state", "announce", "add", "insist", "conclude", "stress",
+		"declare", "write", "argue", "reiterate", NULL
+	};
+	int o = x->obj.head, j, k;
+
+	if (o < 0 || ps->upos[o] != UPOS_VERB || x->negated)
+		return -1;
+	for (k = 0; says[k] && strcmp(says[k], x->lemma); k++)
+		;
+	if (!says[k])
+		return -1;
+	for (j = 0; j < ps->n; j++)
+		if (ps->head[j] - 1 == o && !strcmp(ps->deprel[j], "aux") &&
+		    (!strcmp(ps->lemma[j], "must") || !strcmp(ps->lemma[j], "should")))
+			return event_from_cameo("100", ev);
+	return -1;
+}
+
 /* PLOVER codes what is promised or threatened, not done yet, as its own
  * event: "will provide aid", "offered to negotiate" are AGREE (CAMEO 03,
  * intent to cooperate); "will attack", "plans to impose sanctions" are
@@ -718,7 +742,7 @@ static void emit(struct pipeline *p, const struct article *a, const struct asent
 			sb_adds(&sb, x->lemma);
 		t->rel_text = sb_detach(&sb);
 		t->lemma = xstrdup(x->lemma);
-		if (lookup_event(x, ps, &ev) == 0) {
+		if (lookup_event(x, ps, &ev) == 0 || demand_event(x, ps, &ev) == 0) {
 			t->event = ev.plover ? xstrdup(ev.plover) : NULL;
 			t->cameo = ev.cameo ? xstrdup(ev.cameo) : NULL;
 			t->quad = ev.quad;

@@ -127,9 +127,10 @@ static void find_times(struct reparse *r, const struct parse *ps, const char *co
 			add_cut(r, c, nc, lo, hi, CUT_TIME, hi);
 		else if (lo > 0 && hi < n - 1 && ps->upos[lo - 1] == UPOS_VERB &&
 			 (ps->upos[hi] == UPOS_DET || is_nominal(ps->upos[hi]) ||
-			  ps->upos[hi] == UPOS_NUM ||
+			  ps->upos[hi] == UPOS_NUM || !strcmp(forms[hi], "that") ||
 			  (ps->upos[hi] == UPOS_ADJ && !strcmp(ps->xpos[hi], "JJ"))))
-			add_cut(r, c, nc, lo, hi, CUT_TIME, lo - 1);	/* "approved in December the dispatch" */
+			add_cut(r, c, nc, lo, hi, CUT_TIME, lo - 1);	/* "approved in December the
+									 * dispatch", "said on Tuesday that" */
 	}
 }
 

@@ -10,7 +10,7 @@
  * parses the rest again, and hangs the piece back where it belongs:
  *   - a time before a comma at the start of the sentence: on the root;
  *   - a time between a noun and the verb after it: on that verb;
- *   - a time between a verb and its object: on that verb;
+ *   - a time between a verb and its object ("said on Tuesday that"): on that verb;
  *   - a phrase set off by commas between a noun and a verb ("X, the Y
  *     minister, said"): an apposition of the noun; a participle ("led by
  *     ...") or relative clause ("which joined ...") its clause; a

@@ -9,7 +9,7 @@
 # two, and where they met is no actor. Police in Kenya are Kenya's; an
 # ambassador in Nairobi is not. What an object measures ("tons of food
 # aid") or the noun before its head ("a hunger strike") names the event
-# when the head does not.
+# when the head does not. What one says another must do is a demand.
 . "$(dirname "$0")/lib.sh"
 
 PY=$(python_with json)
@@ -62,6 +62,8 @@ has(10, "an ambassador in Nairobi is no Kenyan", lambda t: t["subject"]["text"].
 has(11, "tons of food aid are aid", lambda t: t["relation"]["event"] == "AID" and
     t["object"]["text"] == "500 tons of food aid")
 has(12, "a hunger strike is a protest", lambda t: t["relation"]["event"] == "PROTEST")
+has(13, "what Somalia must do is a demand of it", lambda t: t["subject"]["code"] == "KEN" and
+    t["relation"]["event"] == "REQUEST" and t["object"]["code"] == "SOM")
 sys.exit(1 if bad else 0)
 PYEOF
 finish
