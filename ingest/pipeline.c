@@ -385,14 +385,15 @@ static int demand_event(const struct xtriple *x, const struct parse *ps, struct 
  * intent to cooperate); "will attack", "plans to impose sanctions" are
  * THREATEN (CAMEO 13). A promise of something the lexicon has no event
  * for is still a promise ("promised to democratize Serbia": AGREE), and a
- * threat still a threat ("threatened to break relations"). */
-static void intent_event(struct triple *t, const struct xtriple *x)
+ * threat still a threat ("threatened to break relations"); so is what will
+ * be done unless the other does something, and a protest to come. */
+static void intent_event(struct triple *t, const struct xtriple *x, const struct parse *ps)
 {
 	static const struct { const char *event, *intent; } map[] = {
 		{ "CONSULT", "036" }, { "AID", "033" }, { "COOPERATE", "031" },
 		{ "CONCEDE", "035" }, { "RETREAT", "035" }, { "SUPPORT", "032" },
 		{ "ASSAULT", "138" }, { "MOBILIZE", "138" }, { "COERCE", "130" },
-		{ "SANCTION", "132" }, { NULL, NULL }
+		{ "SANCTION", "132" }, { "PROTEST", "133" }, { NULL, NULL }
 	};
 	static const char *const promises[] = {
 		"promise", "pledge", "vow", "agree", "offer", "willing", "prepared",
@@ -405,11 +406,15 @@ static void intent_event(struct triple *t, const struct xtriple *x)
 	if (x->negated || !x->mode ||
 	    (strcmp(x->mode, "future") && strcmp(x->mode, "planned")))
 		return;
-	if (t->event) {
+	for (i = 0; i < ps->n && !code; i++)
+		if (!strcmp(ps->lemma[i], "unless") && ps->head[i] > 0 &&
+		    ps->head[ps->head[i] - 1] - 1 == x->pred)
+			code = "130";	/* "will withdraw its force unless ...": a threat */
+	if (!code && t->event) {
 		for (i = 0; map[i].event; i++)
 			if (!strcmp(t->event, map[i].event))
 				code = map[i].intent;
-	} else if (x->intent) {
+	} else if (!code && x->intent) {
 		if (!strcmp(x->intent, "threaten"))
 			code = "130";
 		for (i = 0; promises[i]; i++)
@@ -753,7 +758,7 @@ static void emit(struct pipeline *p, const struct article *a, const struct asent
 			free(t->mode);
 			t->mode = xstrdup(x->mode);
 		}
-		intent_event(t, x);
+		intent_event(t, x, ps);
 		if (tk >= 0) {
 			timex_text(&tx[tk], s->x->form, &sb);
 			triple_add_arg(t, "time", sb_str(&sb));

@@ -9,7 +9,8 @@
 # two, and where they met is no actor. Police in Kenya are Kenya's; an
 # ambassador in Nairobi is not. What an object measures ("tons of food
 # aid") or the noun before its head ("a hunger strike") names the event
-# when the head does not. What one says another must do is a demand.
+# when the head does not. What one says another must do is a demand; what
+# one will do unless another acts, or a protest to come, a threat.
 . "$(dirname "$0")/lib.sh"
 
 PY=$(python_with json)
@@ -64,6 +65,9 @@ has(11, "tons of food aid are aid", lambda t: t["relation"]["event"] == "AID" an
 has(12, "a hunger strike is a protest", lambda t: t["relation"]["event"] == "PROTEST")
 has(13, "what Somalia must do is a demand of it", lambda t: t["subject"]["code"] == "KEN" and
     t["relation"]["event"] == "REQUEST" and t["object"]["code"] == "SOM")
+has(14, "what Chad will do unless Libya acts is a threat", lambda t: t["relation"]["lemma"] == "close" and
+    t["relation"]["cameo"] == "130")
+has(15, "a boycott to come is a threat (133)", lambda t: t["relation"]["cameo"] == "133")
 sys.exit(1 if bad else 0)
 PYEOF
 finish
