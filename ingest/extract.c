@@ -122,7 +122,7 @@ static const char *const light_verbs[] = {
 	"decide", "try", "attempt", "manage", "continue", "begin", "start",
 	"seek", "want", "plan", "intend", "aim", "hope", "expect", "prepare",
 	"refuse", "fail", "decline", "need", "wish", "resolve", "move",
-	"choose", "opt", "struggle", "threaten", "vow", "pledge", "promise",
+	"choose", "opt", "struggle", "threaten", "vow", "pledge", "promise", "swear",
 	"agree", "offer", "be", "have", "appear", "seem", "tend", "get", NULL
 };
 /* Verbs that are events of their own and also speak through an infinitive
@@ -137,7 +137,7 @@ static const char *const negating_verbs[] = {
 };
 static const char *const planning_verbs[] = {
 	"plan", "intend", "aim", "hope", "expect", "prepare", "want", "wish",
-	"seek", "vow", "pledge", "promise", "threaten", "agree", "offer",
+	"seek", "vow", "pledge", "promise", "threaten", "agree", "offer", "swear",
 	"willing", "prepared", "ready", "determined", "eager", "keen", NULL
 };
 /* Verbs of saying: their clausal complement is reported speech. */
@@ -1269,9 +1269,10 @@ static void emit_clause(struct ctx *c, int v)
 		int l = info.light[k];
 		if (is_negated(c, l))
 			neg = !neg;
-		if (in_list(lemma_of(c, l), negating_verbs))
+		if (in_list(lemma_of(c, l), negating_verbs)) {
 			neg = !neg;
-		else if (in_list(lemma_of(c, l), planning_verbs)) {
+			intent = lemma_of(c, l);
+		} else if (in_list(lemma_of(c, l), planning_verbs)) {
 			intent = lemma_of(c, l);
 			if (!mode)
 				mode = "planned";

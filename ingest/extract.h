@@ -96,8 +96,9 @@ struct xtriple {
 	int reciprocal;		/* object made from a coordinated subject: "A and B met" */
 	enum tense tense;
 	const char *mode;	/* NULL, "future", "modal", "planned", "reported" */
-	const char *intent;	/* the planning verb or adjective it goes through
-				 * ("promised to", "is willing to"), or NULL */
+	const char *intent;	/* the planning or refusing verb or adjective it
+				 * goes through ("promised to", "is willing to",
+				 * "refused to"), or NULL */
 	int date_pred;		/* token whose temporal modifiers date it */
 	unsigned flags;		/* how it was found: XF_* bits */
 	double confidence;

@@ -380,6 +380,20 @@ static int demand_event(const struct xtriple *x, const struct parse *ps, struct 
 	return -1;
 }
 
+/* "Palestinian leaders said they would boycott ...": "would" in reported
+ * speech is the future of the saying. */
+static int future_in_past(const struct xtriple *x, const struct parse *ps)
+{
+	int j;
+	if (x->source.head < 0 || !x->mode || strcmp(x->mode, "modal"))
+		return 0;
+	for (j = 0; j < ps->n; j++)
+		if (ps->head[j] - 1 == x->pred && !strcmp(ps->deprel[j], "aux") &&
+		    !strcmp(ps->lemma[j], "would"))
+			return 1;
+	return 0;
+}
+
 /* PLOVER codes what is promised or threatened, not done yet, as its own
  * event: "will provide aid", "offered to negotiate" are AGREE (CAMEO 03,
  * intent to cooperate); "will attack", "plans to impose sanctions" are
@@ -403,8 +417,8 @@ static void intent_event(struct triple *t, const struct xtriple *x, const struct
 	const char *code = NULL;
 	int i;
 
-	if (x->negated || !x->mode ||
-	    (strcmp(x->mode, "future") && strcmp(x->mode, "planned")))
+	if (x->negated || !x->mode || (strcmp(x->mode, "future") && strcmp(x->mode, "planned") &&
+				       !future_in_past(x, ps)))
 		return;
 	for (i = 0; i < ps->n && !code; i++)
 		if (!strcmp(ps->lemma[i], "unless") && ps->head[i] > 0 &&
@@ -428,6 +442,27 @@ static void intent_event(struct triple *t, const struct xtriple *x, const struct
 	t->event = xstrdup(ev.plover);
 	t->cameo = xstrdup(ev.cameo);
 	t->quad = ev.quad;
+}
+
+/* "refused to deploy peacekeepers", "failed to reach agreement": what is
+ * refused is a rejection (CAMEO 120), and no longer negated; so is
+ * cooperation denied for the future ("will not meet the envoy"). */
+static void refusal_event(struct triple *t, const struct xtriple *x)
+{
+	struct event_info ev;
+	int refusing = x->intent && (!strcmp(x->intent, "refuse") ||
+				     !strcmp(x->intent, "decline") || !strcmp(x->intent, "fail"));
+	int future = x->mode && (!strcmp(x->mode, "future") || !strcmp(x->mode, "planned"));
+
+	if (!x->negated || (!refusing && !future) ||
+	    (!refusing && (!t->event || t->quad > 2)) || event_from_cameo("120", &ev) < 0)
+		return;
+	free(t->event);
+	free(t->cameo);
+	t->event = xstrdup(ev.plover);
+	t->cameo = xstrdup(ev.cameo);
+	t->quad = ev.quad;
+	t->negated = 0;
 }
 
 static int same_actor(const struct mention *a, const struct mention *b)
@@ -790,6 +825,7 @@ static void emit(struct pipeline *p, const struct article *a, const struct asent
 		if (x->passive)
 			triple_add_arg(t, "voice", "passive");
 		t->negated = x->negated;
+		refusal_event(t, x);
 		t->confidence = x->confidence;
 		if (subj[si].type == ACTOR_UNKNOWN || subj[si].type == ACTOR_THING)
 			t->confidence *= 0.9;

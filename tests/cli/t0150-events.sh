@@ -10,7 +10,8 @@
 # ambassador in Nairobi is not. What an object measures ("tons of food
 # aid") or the noun before its head ("a hunger strike") names the event
 # when the head does not. What one says another must do is a demand; what
-# one will do unless another acts, or a protest to come, a threat.
+# one will do unless another acts, or a protest to come ("said they would
+# boycott"), a threat; what one refuses to do, a rejection.
 . "$(dirname "$0")/lib.sh"
 
 PY=$(python_with json)
@@ -68,6 +69,10 @@ has(13, "what Somalia must do is a demand of it", lambda t: t["subject"]["code"]
 has(14, "what Chad will do unless Libya acts is a threat", lambda t: t["relation"]["lemma"] == "close" and
     t["relation"]["cameo"] == "130")
 has(15, "a boycott to come is a threat (133)", lambda t: t["relation"]["cameo"] == "133")
+has(16, "a refusal is a rejection, not negated", lambda t: t["relation"]["event"] == "REJECT" and
+    t["relation"]["cameo"] == "120" and not t["negated"])
+has(17, "'would' in reported speech is a future: a boycott to come",
+    lambda t: t["relation"]["lemma"] == "boycott" and t["relation"]["event"] == "THREATEN")
 sys.exit(1 if bad else 0)
 PYEOF
 finish
