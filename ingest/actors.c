@@ -658,9 +658,16 @@ static int resolve_pronoun(struct actors *A, const struct asent *s, int h,
 			mention_set(out, &A->last_thing);
 		return 1;
 	}
+	if (!in_list(f, plural))
+		return 1;
+	/* "Palestinian leaders said they would ...": the speakers */
+	if (speaker && speaker->entity && speaker->type != ACTOR_PERSON &&
+	    speaker->type != ACTOR_THING && speaker->type != ACTOR_PLACE) {
+		mention_set(out, speaker);
+		return 1;
+	}
 	/* they, them, their: "the two countries" of this or the last sentence */
-	if (in_list(f, plural) && A->group_sentence >= 0 &&
-	    A->group_sentence >= s->index - 1)
+	if (A->group_sentence >= 0 && A->group_sentence >= s->index - 1)
 		return name_pair(A, out);
 	return 1;
 }

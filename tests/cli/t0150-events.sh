@@ -73,6 +73,8 @@ has(16, "a refusal is a rejection, not negated", lambda t: t["relation"]["event"
     t["relation"]["cameo"] == "120" and not t["negated"])
 has(17, "'would' in reported speech is a future: a boycott to come",
     lambda t: t["relation"]["lemma"] == "boycott" and t["relation"]["event"] == "THREATEN")
+has(18, "'they' in what officials said are the officials", lambda t: t["subject"]["text"] == "they" and
+    t["subject"]["code"] == "KENGOV")
 sys.exit(1 if bad else 0)
 PYEOF
 finish
