@@ -561,12 +561,35 @@ static void name_span(const struct parse *ps, int j, struct xspan *sp)
  * no actor and an oblique names one, that gives one more triple, to the
  * actor, with the object as argument "theme". The last triple of 'out' is
  * the one to derive from. */
+#define MAX_CAND (XT_MAX_ARGS + 24)
+
+/* Candidates from the names inside the phrase [lo, hi) headed by head. */
+static int add_nested(const struct parse *ps, int head, int lo, int hi, struct xspan *cand,
+		      const char **cprep, int *nested, int ncand)
+{
+	int j;
+	for (j = lo; j < hi && ncand < MAX_CAND; j++) {
+		const char *r = ps->deprel[j];
+		if (!inside_phrase(ps, j, head) || ps->upos[j] == UPOS_PRON)
+			continue;
+		/* a word of a longer name is named with it */
+		if (ps->head[j] - 1 != head &&
+		    (!strcmp(r, "compound") || !strncmp(r, "flat", 4) || !strcmp(r, "amod")))
+			continue;
+		name_span(ps, j, &cand[ncand]);
+		cprep[ncand] = NULL;
+		nested[ncand++] = 1;
+	}
+	return ncand;
+}
+
 static void emit_recipient(struct pipeline *p, const struct asent *s,
 			   const struct xtriple *x, struct triple_list *out)
 {
+	/* "in" only for a country: "deploy peacekeepers in Iraq" */
 	static const char *const preps[] = {
 		"to", "with", "against", "on", "for", "from", "toward", "towards",
-		"into", "upon", NULL
+		"into", "upon", "at", "by", "obl", "in", NULL	/* from "at": guesses */
 	};
 	const struct parse *ps = s->x->ps;
 	struct mention m[2];
@@ -576,13 +599,15 @@ static void emit_recipient(struct pipeline *p, const struct asent *s,
 	size_t a;
 	int k, i;
 
-	struct xspan cand[XT_MAX_ARGS + 4];
-	const char *cprep[XT_MAX_ARGS + 4];
-	int nested[XT_MAX_ARGS + 4] = { 0 };
-	int ncand = 0, j;
+	struct xspan cand[MAX_CAND];
+	const char *cprep[MAX_CAND];
+	int nested[MAX_CAND] = { 0 };
+	int ncand = 0, j, nobl;
+	/* guesses from inside phrases: for events, not in a passive without
+	 * agent, whose subject is the one it happened to */
+	int guess = out->v[out->n - 1].event && (x->passive || !x->passive_form);
 
-	/* obliques and second objects of the verb, then "to"-phrases inside
-	 * its object ("food aid to refugees in Sudan") */
+	/* obliques and second objects of the verb */
 	for (k = 0; k < x->nargs; k++) {
 		if (!strcmp(x->arg_role[k], "object2")) {
 			cand[ncand] = x->args[k];
@@ -592,32 +617,22 @@ static void emit_recipient(struct pipeline *p, const struct asent *s,
 		for (i = 0; preps[i]; i++)
 			if (!strcmp(x->arg_role[k], preps[i])) {
 				cand[ncand] = x->args[k];
+				/* where and by whom say less of whom it was to */
+				nested[ncand] = i >= 10;
 				cprep[ncand++] = preps[i];
 				break;
 			}
 	}
-	/* then actors named inside its object, if it is an event ("imposed a
-	 * curfew in the town of Cizre", "a resolution of the U.N. Security
-	 * Council"): a guess, as the field's coders make it; not in the
-	 * passive, without an agent, whose subject is the one it happened to */
-	for (j = x->obj.lo; x->obj.head >= 0 && out->v[out->n - 1].event &&
-		    (x->passive || !x->passive_form) &&
-		    j < x->obj.hi && ncand < XT_MAX_ARGS + 4; j++) {
-		const char *r = ps->deprel[j];
-		if (!inside_phrase(ps, j, x->obj.head) || ps->upos[j] == UPOS_PRON)
-			continue;
-		/* a word of a longer name is named with it */
-		if (ps->head[j] - 1 != x->obj.head &&
-		    (!strcmp(r, "compound") || !strncmp(r, "flat", 4) || !strcmp(r, "amod")))
-			continue;
-		name_span(ps, j, &cand[ncand]);
-		cprep[ncand] = NULL;
-		nested[ncand++] = 1;
-	}
+	nobl = ncand;
+	/* then actors named inside its object ("imposed a curfew in the town
+	 * of Cizre", "a resolution of the U.N. Security Council"), as the
+	 * field's coders make it */
+	if (x->obj.head >= 0 && guess)
+		ncand = add_nested(ps, x->obj.head, x->obj.lo, x->obj.hi, cand, cprep, nested, ncand);
 	/* "demanded that the US cancel the sale": the clause's subject is the
 	 * target of a demand, an accusation, a warning; not of what was said */
 	for (j = 0; x->obj.head >= 0 && ps->upos[x->obj.head] == UPOS_VERB &&
-		    out->v[out->n - 1].event && j < ps->n && ncand < XT_MAX_ARGS + 4; j++) {
+		    out->v[out->n - 1].event && j < ps->n && ncand < MAX_CAND; j++) {
 		if (ps->head[j] - 1 != x->obj.head || strncmp(ps->deprel[j], "nsubj", 5))
 			continue;
 		cand[ncand].head = j;
@@ -629,6 +644,11 @@ static void emit_recipient(struct pipeline *p, const struct asent *s,
 		cprep[ncand++] = NULL;
 		break;
 	}
+	/* and inside its obliques: "fired at targets in Jericho" */
+	for (k = 0; guess && k < nobl; k++)
+		if (cprep[k])
+			ncand = add_nested(ps, cand[k].head, cand[k].lo, cand[k].hi, cand, cprep,
+					   nested, ncand);
 	for (k = 0; k < ncand; k++) {
 		sp = cand[k];
 		while (sp.lo < sp.head && (ps->upos[sp.lo] == UPOS_ADP || ps->upos[sp.lo] == UPOS_DET))
@@ -638,6 +658,7 @@ static void emit_recipient(struct pipeline *p, const struct asent *s,
 			mention_release(&m[1]);
 		if (!m[0].entity || (m[0].type != ACTOR_COUNTRY && m[0].type != ACTOR_ORG &&
 				     m[0].type != ACTOR_PERSON && !m[0].country) ||
+		    (cprep[k] && !strcmp(cprep[k], "in") && m[0].type != ACTOR_COUNTRY) ||
 		    same_actor(&m[0], &out->v[out->n - 1].subject)) {
 			mention_release(&m[0]);
 			continue;

@@ -75,6 +75,9 @@ has(17, "'would' in reported speech is a future: a boycott to come",
     lambda t: t["relation"]["lemma"] == "boycott" and t["relation"]["event"] == "THREATEN")
 has(18, "'they' in what officials said are the officials", lambda t: t["subject"]["text"] == "they" and
     t["subject"]["code"] == "KENGOV")
+has(19, "strikes on targets in Iraq: an assault on Iraq", lambda t: t["relation"]["event"] == "ASSAULT" and
+    t["object"]["code"] == "IRQ")
+has(20, "a hunger strike (142), not an air strike", lambda t: t["relation"]["cameo"] == "142")
 sys.exit(1 if bad else 0)
 PYEOF
 finish
