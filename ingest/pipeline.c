@@ -312,6 +312,10 @@ static int lookup_with(const struct xtriple *x, const char *obj, struct event_in
 		verb[sp - x->lemma] = '\0';
 		if (!particles[k] && event_lookup(verb, NULL, sp + 1, ev) == 0)
 			return 0;
+		/* a particle the lexicon does not know for this verb: "kidnapped
+		 * up to 16 advisers" is a kidnapping */
+		if (particles[k] && event_lookup(x->lemma, x->prep, obj, ev) < 0)
+			return event_lookup(verb, x->prep, obj, ev);
 	}
 	return event_lookup(x->lemma, x->prep, obj, ev);
 }

@@ -78,6 +78,9 @@ has(18, "'they' in what officials said are the officials", lambda t: t["subject"
 has(19, "strikes on targets in Iraq: an assault on Iraq", lambda t: t["relation"]["event"] == "ASSAULT" and
     t["object"]["code"] == "IRQ")
 has(20, "a hunger strike (142), not an air strike", lambda t: t["relation"]["cameo"] == "142")
+has(21, "'kidnapped up to ten': the verb without the particle it does not have",
+    lambda t: t["relation"]["cameo"] == "181")
+has(22, "ending mediation efforts halts mediation (165)", lambda t: t["relation"]["cameo"] == "165")
 sys.exit(1 if bad else 0)
 PYEOF
 finish
