@@ -166,6 +166,13 @@ char *merge_key(const struct mention *m)
 
 	switch (m->type) {
 	case ACTOR_COUNTRY:
+		/* one actor per country, whatever the sector of the mention:
+		 * "Turkey" (TUR) and "Ankara" (TURGOV) are one, with both codes */
+		if (m->country && strlen(m->country) == 3) {
+			sb_addf(&sb, "country:%s", m->country);
+			break;
+		}
+		/* fall through */
 	case ACTOR_ORG:
 	case ACTOR_PLACE:
 		sb_adds(&sb, actor_type_name(m->type));

@@ -5,7 +5,8 @@
  * "Türkiye" with code TUR are one node "Turkey").
  *
  * The rules (the store applies them, see store_add_article()):
- *  - countries, organisations and places merge by code (key "country:TUR");
+ *  - countries merge by ISO code whatever the sector (key "country:TUR" for
+ *    TUR and TURGOV), organisations and places by code;
  *    without a code, by folded name among actors of the same type;
  *  - persons merge when their full names are equal after folding (case and
  *    accents: Erdogan = Erdoğan): key "person:recep tayyip erdogan";
@@ -38,8 +39,10 @@ const char *merge_name(const struct mention *m);
 /* True when the actor type is a real actor (not unknown or thing). */
 int merge_is_actor(enum actor_type t);
 
-/* The merge key of a mention (see above); for a country or organisation
- * without a code, "country:=<folded name>". The caller frees it. */
+/* The merge key of a mention (see above): a country by its ISO code
+ * whatever the sector ("Ankara", TURGOV, is "country:TUR"); for a country
+ * or organisation without a code, "country:=<folded name>". The caller
+ * frees it. */
 char *merge_key(const struct mention *m);
 
 /* Number of space-separated tokens of a folded name. */

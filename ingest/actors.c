@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "util.h"
 
@@ -238,6 +239,36 @@ static const char *const org_words[] = {
 	"league", "alliance", "coalition", "federation", "authority", "service",
 	"police", "guard", "navy", "house", "cabinet", "government", NULL
 };
+/* The sector of an organisation known by its kind ("Texaco Inc", "the
+ * Agriculture Department", "the Bank of England"): the last of its words
+ * that the kb's role words or this table give one. */
+static const char *org_sector(const struct actors *A, const struct asent *s, int lo, int hi)
+{
+	static const struct { const char *word, *sector; } kinds[] = {
+		{ "inc", "BUS" }, { "inc.", "BUS" }, { "corp", "BUS" }, { "corp.", "BUS" },
+		{ "ltd", "BUS" }, { "ltd.", "BUS" }, { "co", "BUS" }, { "co.", "BUS" },
+		{ "plc", "BUS" }, { "airlines", "BUS" }, { "airways", "BUS" },
+		{ "bank", "BUS" }, { "holdings", "BUS" },
+		{ "department", "GOV" }, { "office", "GOV" }, { "agency", "GOV" },
+		{ "authority", "GOV" }, { "commission", "GOV" }, { "service", "GOV" },
+		{ "parliament", "LEG" }, { "assembly", "LEG" }, { "congress", "LEG" },
+		{ "house", "LEG" }, { "party", "PTY" }, { "university", "EDU" },
+		{ "institute", "EDU" }, { "times", "MED" }, { "post", "MED" },
+		{ "news", "MED" }, { "union", "LAB" }, { NULL, NULL }
+	};
+	int i, k;
+
+	for (i = hi - 1; i >= lo; i--) {
+		const char *sec = kb_sector(A->kb, s->x->form[i]);
+		if (sec)
+			return sec;
+		for (k = 0; kinds[k].word; k++)
+			if (!strcasecmp(kinds[k].word, s->x->form[i]))
+				return kinds[k].sector;
+	}
+	return NULL;
+}
+
 static const char *const group_nouns[] = {
 	"countries", "governments", "sides", "nations", "states", "leaders",
 	"ministers", "neighbours", "neighbors", "allies", "parties", "capitals",
@@ -861,7 +892,31 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 			out->country = dup0(span_country(A, s, sp->lo, sp->hi, nlo, nhi));
 			p = orgish ? NULL : find_person(A, out->entity);
 			if (orgish) {
+				const char *sector = org_sector(A, s, nlo, nhi);
+				char code[16];
+				int j = nhi + 1, of_lo;
+				/* "the Bank of England", "the Ministry of Defence" */
+				if (j < sp->hi && ieq(s->x->form[nhi], "of") && ieq(s->x->form[j], "the"))
+					j++;
+				for (of_lo = j; j < sp->hi && ps->upos[j] == UPOS_PROPN; j++)
+					;
+				if (nhi < sp->hi && ieq(s->x->form[nhi], "of") && j > of_lo) {
+					const char *c = span_country(A, s, of_lo, j, -1, -1);
+					join_forms(s, nlo, j, &sb);
+					free(out->entity);
+					out->entity = sb_detach(&sb);
+					if (c && !out->country)
+						out->country = xstrdup(c);
+					/* the Bank of Japan is its central bank */
+					if (c && sector && !strcmp(sector, "BUS") &&
+					    ieq(s->x->form[nhi - 1], "bank"))
+						sector = "GOVBUS";
+				}
 				out->type = ACTOR_ORG;
+				if (sector) {
+					free(out->code);
+					out->code = xstrdup(kb_code(out->country, sector, code));
+				}
 			} else if (p || tlo < nlo || nhi - nlo >= 2 ||
 				   (sp->lo < nlo && title_at(A, s, nlo - 1))) {
 				/* a person: titled, named in full, or known */

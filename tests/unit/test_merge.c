@@ -71,6 +71,10 @@ static void test_keys(void)
 	k = merge_key(&m);
 	test_streq("another name, same key", k, "country:TUR");
 	free(k);
+	set_mention(&m, "Ankara", "Turkey", ACTOR_COUNTRY, "TURGOV", "TUR", NULL);
+	k = merge_key(&m);
+	test_streq("its government is the same country", k, "country:TUR");
+	free(k);
 	set_mention(&m, "Benjamin Gantz", "Benjamin Gantz", ACTOR_PERSON, "ISRGOV", "ISR", NULL);
 	k = merge_key(&m);
 	test_streq("person keyed by folded name, not code", k, "person:benjamin gantz");
