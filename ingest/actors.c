@@ -224,6 +224,7 @@ static const char *const title_words[] = {
 	"dame", "chairman", "chairwoman", "chair", "ceo", "officer", "captain",
 	"capt.", "lieutenant", "sergeant", "sgt.", "mp", "lawmaker", "judge",
 	"foreign-minister", "party", "national", "security", "adviser",
+	"exchequer", "treasury",
 	"advisor", "first", "lady", "pm", "mullah", "imam", "bishop",
 	"archbishop", "cardinal", "rabbi", "grand", "egyptian", NULL
 };
@@ -237,7 +238,15 @@ static const char *const org_words[] = {
 	"brigade", "brigades", "institute", "foundation", "fund", "board",
 	"corporation", "times", "post", "news", "airlines", "airways", "club",
 	"league", "alliance", "coalition", "federation", "authority", "service",
-	"police", "guard", "navy", "house", "cabinet", "government", NULL
+	"police", "guard", "navy", "house", "cabinet", "government", "co", "co.",
+	"plc", "holdings", "partners", "securities", "motors", "petroleum",
+	"radio", "television", "industries", "brothers", "technologies", NULL
+};
+/* Words of the tables of company results ("Shr 10 cts vs 8 cts ... Pay
+ * May 1"), never the first word of a person's name. */
+static const char *const table_words[] = {
+	"pay", "shr", "shrs", "qtr", "year", "record", "div", "qtly", "net", "revs",
+	"avg", "oper", "mths", "nine", "six", "loss", "profit", "sales", NULL
 };
 /* The sector of an organisation known by its kind ("Texaco Inc", "the
  * Agriculture Department", "the Bank of England"): the last of its words
@@ -917,8 +926,9 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 					free(out->code);
 					out->code = xstrdup(kb_code(out->country, sector, code));
 				}
-			} else if (p || tlo < nlo || nhi - nlo >= 2 ||
-				   (sp->lo < nlo && title_at(A, s, nlo - 1))) {
+			} else if ((p || tlo < nlo || nhi - nlo >= 2 ||
+				    (sp->lo < nlo && title_at(A, s, nlo - 1))) &&
+				   !in_list(s->x->form[nlo], table_words)) {
 				/* a person: titled, named in full, or known */
 				int rlo = tlo;
 				out->type = ACTOR_PERSON;
