@@ -4,6 +4,9 @@
 #   2. PLOVER dev: records as JSONL articles, extract, score with plover.py
 #   3. the seed article's checklist (check_seed.py)
 #   4. the samples' expected triples (check_samples.py)
+#   5. the dated sentence sets (check_dates.py)
+#   6. the actors of the news corpus: coded share, duplicates
+#      (actors_coverage.py; EVAL_NEWS=0 skips it)
 # Outputs go to eval-out/.  Steps needing SHARED are skipped, with a
 # message, when it is missing.  Missed expectations do not fail the run;
 # a failing extract run does (exit 1).  ENTENTE=path evaluates another
@@ -97,4 +100,25 @@ fi
 echo "== samples"
 python3 tests/eval/check_samples.py --entente "$BIN" --samples samples --quiet
 [ $? -le 1 ] || status=1
+echo "== dates"
+for g in tests/golden/dates/*.jsonl; do
+	printf '%s: ' "$(basename "$g" .jsonl)"
+	python3 tests/eval/check_dates.py --entente "$BIN" --golden "$g" --quiet | tail -1
+done
+# 6. the news corpus's actors (about 2 minutes; EVAL_NEWS=0 skips it)
+NEWS="$SHARED/corpus/news.jsonl"
+if [ "${EVAL_NEWS:-1}" = 0 ]; then
+	echo "eval: EVAL_NEWS=0; news actors skipped"
+elif [ -f "$NEWS" ]; then
+	echo "== actors of $NEWS (ingest into $OUT/news.db)"
+	rm -f "$OUT/news.db"
+	if "$BIN" ingest --no-progress --db "$OUT/news.db" "$NEWS" 2>"$OUT/news.err"; then
+		python3 tests/eval/actors_coverage.py "$OUT/news.db" --show 20 || status=1
+	else
+		echo "eval: ingest failed on $NEWS:"; tail -5 "$OUT/news.err"
+		status=1
+	fi
+else
+	echo "eval: no $NEWS; news actors skipped"
+fi
 exit $status
