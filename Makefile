@@ -46,11 +46,11 @@ tests/unit/test_%: tests/unit/test_%.c libentente.a
 # Generated sources: the knowledge base's built-in tables (data/, iso-codes)
 # and the event lexicon, embedded as C text.
 ISO_CODES_DIR ?= /usr/share/iso-codes/json
-KB_DATA = data/countries.txt data/orgs.txt data/actors.txt data/roles.txt \
+KB_DATA = data/countries.txt data/orgs.txt data/actors.txt data/leaders.txt data/roles.txt \
           $(ISO_CODES_DIR)/iso_3166-1.json $(ISO_CODES_DIR)/iso_3166-3.json
 ingest/kb-data.inc: $(KB_DATA) tools/embed.sh
 	sh tools/embed.sh kb_data_countries=data/countries.txt kb_data_orgs=data/orgs.txt \
-	  kb_data_actors=data/actors.txt kb_data_roles=data/roles.txt \
+	  kb_data_actors=data/actors.txt kb_data_leaders=data/leaders.txt kb_data_roles=data/roles.txt \
 	  kb_data_iso3166_1=$(ISO_CODES_DIR)/iso_3166-1.json \
 	  kb_data_iso3166_3=$(ISO_CODES_DIR)/iso_3166-3.json >$@.tmp && mv $@.tmp $@
 ingest/events-data.inc: data/verbs.txt tools/gen-verbs.awk

@@ -1616,6 +1616,8 @@ struct kb *kb_new(void)
 	bad |= load_orgs(kb, "data/orgs.txt", kb_data_orgs, sizeof(kb_data_orgs) - 1);
 	bad |= load_actors(kb, "data/actors.txt", kb_data_actors, sizeof(kb_data_actors) - 1,
 			   RANK_DATA);
+	bad |= load_actors(kb, "data/leaders.txt", kb_data_leaders, sizeof(kb_data_leaders) - 1,
+			   RANK_DATA);
 	bad |= load_agents(kb, "data/roles.txt", kb_data_roles, sizeof(kb_data_roles) - 1,
 			   RANK_DATA);
 	if (bad) {

@@ -5,18 +5,18 @@
 . "$(dirname "$0")/lib.sh"
 
 D=tests/golden/dict/actors.txt
-printf 'Davutoglu met Russian officials in Moscow.\n' >"$TMP/a.txt"
+printf 'Yildirimoglu met Russian officials in Moscow.\n' >"$TMP/a.txt"
 
 expect_status 1 $E extract --actors "$D" --date 2015-06-01 "$TMP/a.txt"
 grep -q "$D:7" "$TMP/err" || fail "the entry without a code is not named by file and line: $(cat "$TMP/err")"
-grep '"lemma":"meet"' "$TMP/out" | grep -q '"entity":"Ahmet Davutoglu"' ||
+grep '"lemma":"meet"' "$TMP/out" | grep -q '"entity":"Kemal Yildirimoglu"' ||
 	fail "the dictionary's synonym did not name the actor"
 grep '"lemma":"meet"' "$TMP/out" | grep -q '"code":"TURGOV"' ||
-	fail "2015: Davutoglu is TURGOV"
+	fail "2015: Yildirimoglu is TURGOV"
 
 $E extract --actors "$D" --date 2020-06-01 "$TMP/a.txt" >"$TMP/out" 2>/dev/null
 grep '"lemma":"meet"' "$TMP/out" | grep -q '"code":"TUROPP"' ||
-	fail "2020: Davutoglu is TUROPP (opposition)"
+	fail "2020: Yildirimoglu is TUROPP (opposition)"
 
 # without the dictionary he is just a name
 $E extract --date 2015-06-01 "$TMP/a.txt" >"$TMP/out" 2>/dev/null
