@@ -903,7 +903,7 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 			if (orgish) {
 				const char *sector = org_sector(A, s, nlo, nhi);
 				char code[16];
-				int j = nhi + 1, of_lo;
+				int j = nhi + 1, of_lo, b = tlo, end = nhi, k;
 				/* "the Bank of England", "the Ministry of Defence" */
 				if (j < sp->hi && ieq(s->x->form[nhi], "of") && ieq(s->x->form[j], "the"))
 					j++;
@@ -911,15 +911,27 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 					;
 				if (nhi < sp->hi && ieq(s->x->form[nhi], "of") && j > of_lo) {
 					const char *c = span_country(A, s, of_lo, j, -1, -1);
-					join_forms(s, nlo, j, &sb);
-					free(out->entity);
-					out->entity = sb_detach(&sb);
+					end = j;
 					if (c && !out->country)
 						out->country = xstrdup(c);
 					/* the Bank of Japan is its central bank */
 					if (c && sector && !strcmp(sector, "BUS") &&
 					    ieq(s->x->form[nhi - 1], "bank"))
 						sector = "GOVBUS";
+				}
+				/* a country before an organisation's name is part of it:
+				 * "British Airways", "Japan Airlines" */
+				for (k = sp->lo; k < b; k++) {
+					int ml = match_at(A, s, k, &hit);
+					if (ml && k + ml == b && hit.type == ACTOR_COUNTRY) {
+						b = k;
+						break;
+					}
+				}
+				if (b < nlo || end > nhi) {
+					join_forms(s, b, end, &sb);
+					free(out->entity);
+					out->entity = sb_detach(&sb);
 				}
 				out->type = ACTOR_ORG;
 				if (sector) {
