@@ -5,7 +5,8 @@
  * Nivre's dynamic oracle (exploring the model's own errors from the second
  * epoch on) on tags predicted by jackknifed taggers; the same jackknifed tags
  * train the stacked second tagger pass. Non-projective training
- * trees are skipped (the oracle is exact only for projective trees). Each
+ * trees are skipped (the oracle is exact only for projective trees).
+ * Word clusters (cluster.c) are built first. Each
  * epoch is scored on the dev set with the quantised tables that would ship;
  * the best epoch is kept. Everything is deterministic given the seed.
  */
@@ -32,6 +33,7 @@ void train_opts_init(struct train_opts *o)
 	o->min_count = 6;
 	o->tagger_min_count = 4;
 	o->min_abs = 0.002;
+	o->tagger_min_abs = 0.002;
 }
 
 /*==== Treebanks in memory ====*/
@@ -209,8 +211,8 @@ static void shuffle(int *v, int n)
 
 /* One epoch; with 'stacked' the second-pass tagger over the jackknifed
  * first-pass tags in ptag. */
-static void tagger_epoch(struct wtab *w, struct bank *tr, int *order, int norder,
-			 double *now, int stacked)
+static void tagger_epoch(struct wtab *w, const struct cluster_tab *ct, struct bank *tr,
+			 int *order, int norder, double *now, int stacked)
 {
 	uint64_t keys[TAGGER_NFEAT];
 	struct tokfeat *tf = NULL;
@@ -226,6 +228,7 @@ static void tagger_epoch(struct wtab *w, struct bank *tr, int *order, int norder
 		}
 		for (i = 0; i < t->n; i++)
 			tokfeat_compute(&tf[i], t->form[i]);
+		tokfeat_clusters(ct, tf, t->n);
 		for (i = 0; i < t->n; i++) {
 			int t1 = i > 0 ? pred[i - 1] + 1 : 0, t2 = i > 1 ? pred[i - 2] + 1 : 0;
 			int nk = tagger_features(tf, t->n, i, t1, t2,
@@ -268,6 +271,7 @@ static double tag_bank(const struct parser *p, struct bank *b, int *sel, int nse
 		}
 		for (i = 0; i < t->n; i++)
 			tokfeat_compute(&tf[i], t->form[i]);
+		tokfeat_clusters(&p->clusters, tf, t->n);
 		tagger_run(p, tf, t->n, tags, NULL);
 		for (i = 0; i < t->n; i++) {
 			ok += !strcmp(upos_name(p->tag_upos[tags[i]]), t->upos[i]) &&
@@ -294,7 +298,10 @@ struct ptrain {
 	int epoch;
 	long updates;
 	const int *tag_upos;	/* joint tag -> UPOS */
+	const struct cluster_tab *cl;	/* word clusters */
 	int *upos;		/* scratch: UPOS of the sentence's tokens */
+	struct tokfeat *tf;	/* scratch: features of the sentence's tokens */
+	uint32_t *cs;		/* scratch: their clusters, as parser_inputs() */
 };
 
 static int argmax_legal(const struct pstate *st, const float *score)
@@ -313,16 +320,11 @@ static void parser_sentence(struct ptrain *pt, struct tsent *t, struct pstate *s
 	int n = t->n, i;
 
 	for (i = 0; i < n; i++) {
-		struct tokfeat tf;
-		tokfeat_compute(&tf, t->form[i]);
-		ws[i + 1] = tf.w;
-		ts[i + 1] = t->ptag[i] + 2;
+		tokfeat_compute(&pt->tf[i], t->form[i]);
 		gh[i + 1] = t->head[i];
 	}
-	ws[0] = 0x0123456789abcdefULL;
-	ts[0] = 1;
-	ws[n + 1] = 0xfedcba9876543210ULL;
-	ts[n + 1] = 0;
+	tokfeat_clusters(pt->cl, pt->tf, n);
+	parser_inputs(pt->tf, t->ptag, n, ws, ts, pt->cs);
 	gh[0] = -1;
 	gh[n + 1] = -1;
 	pstate_reset(st, n);
@@ -332,7 +334,7 @@ static void parser_sentence(struct ptrain *pt, struct tsent *t, struct pstate *s
 	while (!pstate_final(st)) {
 		float score[ACT_COUNT] = { 0, 0, 0 };
 		int cost[ACT_COUNT], nk, a, pred, gold = -1, mincost = 1 << 30, follow;
-		nk = parser_features(st, ws, ts, keys);
+		nk = parser_features(st, ws, ts, pt->cs, keys);
 		wtab_score(&pt->act, keys, nk, score);
 		pred = argmax_legal(st, score);
 		for (a = 0; a < ACT_COUNT; a++) {
@@ -365,7 +367,7 @@ static void parser_sentence(struct ptrain *pt, struct tsent *t, struct pstate *s
 				pstate_apply(st, follow, pt->root_label);
 				continue;
 			}
-			nk = label_features(st, ws, ts, dir, lkeys);
+			nk = label_features(st, ws, ts, pt->cs, dir, lkeys);
 			memset(lscore, 0, (size_t)pt->ndeprel * sizeof(float));
 			wtab_score(&pt->lab, lkeys, nk, lscore);
 			for (j = 0; j < pt->ndeprel; j++)
@@ -437,8 +439,9 @@ static void set_table(struct parser *p, int which, const struct wtab *w, double 
 			 which == 2 ? &p->lab : &p->tagger2;
 	/* each update touches a feature twice (+1 gold, -1 predicted) */
 	unsigned mc = which == 0 || which == 3 ? o->tagger_min_count : o->min_count;
+	double ma = which == 0 || which == 3 ? o->tagger_min_abs : o->min_abs;
 	free(p->train_mem[which]);
-	wtab_freeze(w, now, mc, o->min_abs, t, &p->train_mem[which], bytes);
+	wtab_freeze(w, now, mc, ma, t, &p->train_mem[which], bytes);
 }
 
 int parser_train(const struct train_opts *o)
@@ -450,7 +453,8 @@ int parser_train(const struct train_opts *o)
 	struct wtab tw;
 	struct lemma_builder *lb = NULL;
 	struct lemma_slot *lslots = NULL;
-	uint32_t lns = 0;
+	uint32_t lns = 0, *cslots = NULL, cns = 0;
+	struct cluster_builder *cb = NULL;
 	uint32_t xoff[MAX_TAGS], roff[MAX_DEPRELS];
 	void *best_mem[4] = { NULL, NULL, NULL, NULL };
 	struct ftab best_tab[4];
@@ -534,6 +538,21 @@ int parser_train(const struct train_opts *o)
 		p.deprel[i] = pool.buf + roff[i];
 	p.lemma.mask = lns - 1;
 	p.lemma.slots = lslots;
+	/* word clusters from the treebank's text and unlabeled news */
+	cb = cluster_builder_new();
+	for (i = 0; i < tr.n; i++)
+		cluster_builder_add(cb, (const char *const *)tr.s[i].form, tr.s[i].n);
+	if (o->unlabeled && cluster_builder_add_jsonl(cb, o->unlabeled) < 0)
+		goto out;
+	if (o->wordnet && cluster_builder_wordnet(cb, o->wordnet) < 0)
+		goto out;
+	cluster_builder_finish(cb, o->quiet, &cslots, &cns);
+	cluster_builder_free(cb);
+	cb = NULL;
+	p.clusters.mask = cns - 1;
+	p.clusters.slots = cslots;
+	if (!o->quiet)
+		fprintf(stderr, "clusters built (%.0f s)\n", now_seconds() - t0);
 	if (!o->quiet)
 		fprintf(stderr, "train: %d sentences, %ld tokens, %d tags, %d relations; "
 			"dev: %d sentences\n", tr.n, tr.ntok, p.ntags, p.ndeprel, dev.n);
@@ -551,7 +570,7 @@ int parser_train(const struct train_opts *o)
 	for (e = 0; e < o->tagger_epochs; e++) {
 		double acc;
 		shuffle(order, tr.n);
-		tagger_epoch(&tw, &tr, order, tr.n, &now, 0);
+		tagger_epoch(&tw, &p.clusters, &tr, order, tr.n, &now, 0);
 		set_table(&p, 0, &tw, now + 1, o, &bytes[0]);
 		acc = tag_bank(&p, &dev, NULL, dev.n, 0);
 		if (!o->quiet)
@@ -583,7 +602,7 @@ int parser_train(const struct train_opts *o)
 			now = 0;
 			for (e = 0; e < best_epoch; e++) {
 				shuffle(in, nin);
-				tagger_epoch(&tw, &tr, in, nin, &now, 0);
+				tagger_epoch(&tw, &p.clusters, &tr, in, nin, &now, 0);
 			}
 			set_table(&p, 0, &tw, now + 1, o, &bytes[0]);
 			{
@@ -613,7 +632,7 @@ int parser_train(const struct train_opts *o)
 		for (e = 0; e < o->tagger_epochs; e++) {
 			double acc;
 			shuffle(order, tr.n);
-			tagger_epoch(&tw, &tr, order, tr.n, &now, 1);
+			tagger_epoch(&tw, &p.clusters, &tr, order, tr.n, &now, 1);
 			set_table(&p, 3, &tw, now + 1, o, &bytes[3]);
 			acc = tag_bank(&p, &dev, NULL, dev.n, 0);
 			if (!o->quiet)
@@ -658,6 +677,9 @@ int parser_train(const struct train_opts *o)
 		pstate_alloc(&st, maxn);
 		pt.tag_upos = p.tag_upos;
 		pt.upos = xmalloc((size_t)(maxn + 1) * sizeof(int));
+		pt.tf = xmalloc((size_t)(maxn + 1) * sizeof(*pt.tf));
+		pt.cs = xmalloc((size_t)(maxn + 2) * sizeof(*pt.cs));
+		pt.cl = &p.clusters;
 		gh = xmalloc((size_t)(maxn + 2) * sizeof(int));
 		ts = xmalloc((size_t)(maxn + 2) * sizeof(int));
 		ws = xmalloc((size_t)(maxn + 2) * sizeof(uint64_t));
@@ -709,6 +731,8 @@ int parser_train(const struct train_opts *o)
 		wtab_release(&pt.lab);
 		pstate_free(&st);
 		free(pt.upos);
+		free(pt.tf);
+		free(pt.cs);
 		free(gh);
 		free(ts);
 		free(ws);
@@ -772,6 +796,8 @@ out:
 		free(best_mem[j]);
 	}
 	free(lslots);
+	free(cslots);
+	cluster_builder_free(cb);
 	lemma_builder_free(lb);
 	free(order);
 	for (i = 0; i < tags.n; i++)

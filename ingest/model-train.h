@@ -9,6 +9,7 @@ struct train_opts {
 	const char *train;	/* training treebank (CoNLL-U) */
 	const char *dev;	/* development treebank: per-epoch scores, epoch choice */
 	const char *wordnet;	/* directory of verb.exc etc., or NULL */
+	const char *unlabeled;	/* news .jsonl for the word clusters, or NULL */
 	const char *out;	/* model file to write */
 	int tagger_epochs;	/* maximum; the best epoch on dev is kept */
 	int parser_epochs;
@@ -19,6 +20,7 @@ struct train_opts {
 	unsigned min_count;	/* prune parser features seen in fewer updates */
 	unsigned tagger_min_count;	/* the same for the tagger */
 	double min_abs;		/* prune weights below this share of the largest */
+	double tagger_min_abs;	/* the same for the tagger */
 	int quiet;
 };
 

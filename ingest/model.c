@@ -5,7 +5,7 @@
  *   header  magic "ENTPARS1", u32 version, u32 nsections, u64 file length,
  *           u64 checksum of bytes [64, length), zero padding to 64 bytes
  *   directory  nsections x { u32 id, u32 0, u64 offset, u64 length }
- *   sections   strings, tags, deprels, three frozen tables, lemmas
+ *   sections   strings, tags, deprels, frozen tables, lemmas, word clusters
  */
 #include "ingest/model-int.h"
 
@@ -397,7 +397,7 @@ uint64_t model_checksum(const unsigned char *p, size_t n)
 }
 
 enum { SEC_STRINGS = 1, SEC_TAGS, SEC_DEPRELS, SEC_TAGGER, SEC_ACT, SEC_LAB,
-       SEC_LEMMA, SEC_TAGGER2, SEC_COUNT = 8 };
+       SEC_LEMMA, SEC_TAGGER2, SEC_CLUSTERS, SEC_COUNT = 9 };
 
 struct outbuf {
 	unsigned char *p;
@@ -484,6 +484,14 @@ void model_serialise(const struct parser *p, const struct lemma_slot *lslots,
 			uint32_t h[4] = { lnslots, 0, 0, 0 };
 			ob_add(&o, h, sizeof(h));
 			ob_add(&o, lslots, (size_t)lnslots * sizeof(*lslots));
+			break;
+		}
+		case SEC_CLUSTERS: {
+			uint32_t ns = p->clusters.slots ? p->clusters.mask + 1 : 0;
+			uint32_t h[4] = { ns, 0, 0, 0 };
+			ob_add(&o, h, sizeof(h));
+			if (ns)
+				ob_add(&o, p->clusters.slots, (size_t)ns * 8);
 			break;
 		}
 		}
@@ -632,6 +640,16 @@ int model_open(struct parser *p, const unsigned char *data, size_t size,
 			if (p->lemma.slots[i].key &&
 			    p->lemma.slots[i].str >= p->strings_len)
 				return error("'%s' has a bad lemma table", name);
+	}
+	{
+		uint32_t ns;
+		if (slen[SEC_CLUSTERS] < 16)
+			return error("'%s' has a bad cluster table", name);
+		ns = get32(sec[SEC_CLUSTERS]);
+		if ((ns & (ns - 1)) || 16 + (uint64_t)ns * 8 != slen[SEC_CLUSTERS])
+			return error("'%s' has a bad cluster table", name);
+		p->clusters.mask = ns ? ns - 1 : 0;
+		p->clusters.slots = ns ? (const uint32_t *)(sec[SEC_CLUSTERS] + 16) : NULL;
 	}
 	return 0;
 }

@@ -24,6 +24,7 @@ void tokfeat_compute(struct tokfeat *tf, const char *form)
 
 	m = n < sizeof(low) ? n : sizeof(low);
 	tf->flags = 0;
+	tf->cl = 0;
 	for (i = 0; i < m; i++) {
 		unsigned char c = (unsigned char)form[i];
 		char s;
@@ -61,6 +62,23 @@ void tokfeat_compute(struct tokfeat *tf, const char *form)
 		tf->pre[i] = m > i + 1 ? hash_bytes(low, i + 1) : 0;
 	for (i = 0; i < 4; i++)
 		tf->suf[i] = m > i + 1 ? hash_bytes(low + m - (i + 1), i + 1) : 0;
+}
+
+void tokfeat_clusters(const struct cluster_tab *ct, struct tokfeat *tf, int n)
+{
+	int i;
+	for (i = 0; i < n; i++)
+		tf[i].cl = cluster_lookup(ct, tf[i].w);
+}
+
+/* Cluster of token i; sentence edges have values of their own. */
+static uint32_t cat(const struct tokfeat *tf, int n, int i)
+{
+	if (i < 0)
+		return 0xfffefffeu;
+	if (i >= n)
+		return 0xffffffffu;
+	return tf[i].cl;
 }
 
 static uint64_t wat(const struct tokfeat *tf, int n, int i)
@@ -101,10 +119,20 @@ static int static_features(const struct tokfeat *tf, int n, int i, uint64_t *k)
 	k[f++] = fkey(22, c->w, wp1, 0);
 	k[f++] = fkey(23, i == 0, c->shape, 0);
 	k[f++] = fkey(25, (uint64_t)c->flags, i == 0, 0);
+	/* word clusters: the word's and its neighbours' */
+	{
+		uint32_t cm1 = cat(tf, n, i - 1), cp1 = cat(tf, n, i + 1);
+		k[f++] = fkey(26, CL_FINE(c->cl), 0, 0);
+		k[f++] = fkey(27, CL_FINE(cm1), 0, 0);
+		k[f++] = fkey(28, CL_FINE(cp1), 0, 0);
+		k[f++] = fkey(29, CL_COARSE(cm1), CL_COARSE(cp1), 0);
+		/* what WordNet says the word (and the next) can be */
+		k[f++] = fkey(34, CL_WN(c->cl), 0, 0);
+		k[f++] = fkey(35, CL_WN(c->cl), c->suf[2], 0);
+		k[f++] = fkey(37, CL_WN(c->cl), CL_WN(cp1), 0);
+	}
 	return f;
 }
-
-#define TAGGER_NSTATIC 22
 
 /* The features of the previous two tags (joint tag + 1, 0 = none). */
 static int tag_features(const struct tokfeat *c, int t1, int t2, uint64_t *k)
@@ -113,7 +141,9 @@ static int tag_features(const struct tokfeat *c, int t1, int t2, uint64_t *k)
 	k[1] = fkey(12, (uint64_t)t1, (uint64_t)t2, 0);
 	k[2] = fkey(13, (uint64_t)t1, c->w, 0);
 	k[3] = fkey(24, (uint64_t)t1, c->suf[2], 0);
-	return 4;
+	k[4] = fkey(30, (uint64_t)t1, CL_FINE(c->cl), 0);
+	k[5] = fkey(36, (uint64_t)t1, CL_WN(c->cl), 0);
+	return 6;
 }
 
 /* Stacking: what the first pass said about this token and the next two. */
