@@ -5,8 +5,8 @@
  * Nivre's dynamic oracle (exploring the model's own errors from the second
  * epoch on) on tags predicted by jackknifed taggers; the same jackknifed tags
  * train the stacked second tagger pass. Non-projective training
- * trees are skipped (the oracle is exact only for projective trees).
- * Word clusters (cluster.c) are built first. Each
+ * trees are lifted to projective ones first (the oracle is exact only for
+ * projective trees). Word clusters (cluster.c) are built first. Each
  * epoch is scored on the dev set with the quantised tables that would ship;
  * the best epoch is kept. Everything is deterministic given the seed.
  */
@@ -29,6 +29,7 @@ void train_opts_init(struct train_opts *o)
 	o->folds = 5;
 	o->stack = 1;
 	o->merge = 1;
+	o->lift = 1;
 	o->seed = 1;
 	o->min_count = 6;
 	o->tagger_min_count = 4;
@@ -46,6 +47,7 @@ struct tsent {
 	int *head;			/* gold heads, 1-based, [0..n-1] */
 	int *lab;			/* gold relation id, -1 unknown */
 	int *ptag;			/* predicted tags used to train the parser */
+	int *phead;			/* gold heads lifted to a projective tree */
 	int proj;
 };
 
@@ -98,6 +100,45 @@ static int projective(const int *head, int n)
 	return 1;
 }
 
+/* Is h an ancestor of d (heads 1-based in head[0..n-1], 0 = root)? */
+static int dominates(const int *head, int n, int h, int d)
+{
+	int k = 0;
+	while (d != 0 && k++ <= n) {
+		if (d == h)
+			return 1;
+		d = head[d - 1];
+	}
+	return h == 0;
+}
+
+/* Pseudo-projective lifting (Nivre & Nilsson 2005, without the label
+ * encoding): while some arc is non-projective (a token between head and
+ * dependent is not the head's descendant), the shortest such arc moves up
+ * to the head's head. The result is a projective tree with the same
+ * labels; the parser trains on it instead of skipping the sentence. */
+static void lift(int *head, int n)
+{
+	for (;;) {
+		int i, best = -1, span = 1 << 30;
+		for (i = 0; i < n; i++) {
+			int h = head[i], d = i + 1, a = h < d ? h : d, b = h < d ? d : h, j;
+			if (h == 0 || b - a >= span)
+				continue;
+			for (j = a + 1; j < b; j++)
+				if (!dominates(head, n, h, j))
+					break;
+			if (j < b) {
+				best = i;
+				span = b - a;
+			}
+		}
+		if (best < 0)
+			return;
+		head[best] = head[head[best] - 1];
+	}
+}
+
 static char **dup_arr(const char *const *a, int n)
 {
 	char **r = xmalloc((size_t)n * sizeof(*r));
@@ -146,6 +187,10 @@ static int read_bank(const char *path, struct bank *b)
 		t->lab = xmalloc((size_t)s.n * sizeof(int));
 		t->ptag = xmalloc((size_t)s.n * sizeof(int));
 		t->proj = projective(t->head, t->n);
+		t->phead = xmalloc((size_t)s.n * sizeof(int));
+		memcpy(t->phead, s.head, (size_t)s.n * sizeof(int));
+		if (!t->proj)
+			lift(t->phead, t->n);
 		b->ntok += s.n;
 	}
 	conllu_sent_release(&s);
@@ -174,6 +219,7 @@ static void free_bank(struct bank *b)
 		free(t->tag);
 		free(t->lab);
 		free(t->ptag);
+		free(t->phead);
 	}
 	free(b->s);
 }
@@ -299,6 +345,7 @@ struct ptrain {
 	long updates;
 	const int *tag_upos;	/* joint tag -> UPOS */
 	const struct cluster_tab *cl;	/* word clusters */
+	int lifted;		/* train on lifted heads (phead) */
 	int *upos;		/* scratch: UPOS of the sentence's tokens */
 	struct tokfeat *tf;	/* scratch: features of the sentence's tokens */
 	uint32_t *cs;		/* scratch: their clusters, as parser_inputs() */
@@ -321,7 +368,7 @@ static void parser_sentence(struct ptrain *pt, struct tsent *t, struct pstate *s
 
 	for (i = 0; i < n; i++) {
 		tokfeat_compute(&pt->tf[i], t->form[i]);
-		gh[i + 1] = t->head[i];
+		gh[i + 1] = pt->lifted ? t->phead[i] : t->head[i];
 	}
 	tokfeat_clusters(pt->cl, pt->tf, n);
 	parser_inputs(pt->tf, t->ptag, n, ws, ts, pt->cs);
@@ -680,13 +727,15 @@ int parser_train(const struct train_opts *o)
 		pt.tf = xmalloc((size_t)(maxn + 1) * sizeof(*pt.tf));
 		pt.cs = xmalloc((size_t)(maxn + 2) * sizeof(*pt.cs));
 		pt.cl = &p.clusters;
+		pt.lifted = o->lift;
 		gh = xmalloc((size_t)(maxn + 2) * sizeof(int));
 		ts = xmalloc((size_t)(maxn + 2) * sizeof(int));
 		ws = xmalloc((size_t)(maxn + 2) * sizeof(uint64_t));
 		lscore = xmalloc((size_t)p.ndeprel * sizeof(float));
 		if (!o->quiet)
 			fprintf(stderr, "parser: %d of %d training trees are projective "
-				"(the others are skipped)\n", nproj, tr.n);
+				"(the others are %s)\n", nproj, tr.n,
+				o->lift ? "lifted" : "skipped");
 		best = -1;
 		for (e = 0; e < o->parser_epochs; e++) {
 			struct scores sc;
@@ -694,7 +743,7 @@ int parser_train(const struct train_opts *o)
 			pt.epoch = e;
 			shuffle(order, tr.n);
 			for (i = 0; i < tr.n; i++)
-				if (tr.s[order[i]].proj)
+				if (tr.s[order[i]].proj || o->lift)
 					parser_sentence(&pt, &tr.s[order[i]], &st, ws, ts, gh, lscore);
 			set_table(&p, 1, &pt.act, pt.now_act + 1, o, &b1);
 			set_table(&p, 2, &pt.lab, pt.now_lab + 1, o, &b2);

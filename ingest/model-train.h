@@ -16,6 +16,7 @@ struct train_opts {
 	int folds;		/* jackknife folds for the parser's training tags; <2 = none */
 	int stack;		/* train the stacked second tagger pass (needs folds) */
 	int merge;		/* ship both tagger passes in one table */
+	int lift;		/* lift non-projective training trees (else skip them) */
 	unsigned long seed;
 	unsigned min_count;	/* prune parser features seen in fewer updates */
 	unsigned tagger_min_count;	/* the same for the tagger */
