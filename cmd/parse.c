@@ -243,6 +243,8 @@ int cmd_parse(int argc, char **argv)
 			to.tagger_min_abs = atof(val);
 		else if (!strcmp(a, "--no-merge"))
 			to.merge = 0;
+		else if (!strcmp(a, "--merge"))
+			to.merge = 1;
 		else if (!strcmp(a, "--no-lift"))
 			to.lift = 0;
 		else if (!strcmp(a, "--no-stack"))

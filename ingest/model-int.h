@@ -64,6 +64,8 @@ struct ftab {
 	int dense;		/* ncls <= DENSE_CLS */
 	const uint32_t *bk;	/* nbuckets * BUCKET_WORDS words */
 	const uint32_t *ent;	/* class << 16 | (uint16) weight */
+	uint32_t gate;		/* second tagger pass only: run it on tokens whose
+				 * first-pass margin is below this; 0 = on all */
 	const uint64_t *keys64;	/* training only: full key of each slot, else NULL */
 };
 
@@ -322,7 +324,8 @@ void tokfeat_clusters(const struct cluster_tab *ct, struct tokfeat *tf, int n);
 int tagger_features(const struct tokfeat *tf, int n, int i, int t1, int t2,
 		    const int *tags1, uint64_t *keys);
 /* Tag n tokens with the frozen table; tags[] receive joint tag ids. 'work'
- * holds n * max(ntags, DENSE_CLS) int32s, or is NULL to allocate. */
+ * holds n * (max(ntags, DENSE_CLS) + 2) int32s (2 * ntags + 1 with both
+ * passes in one table), or is NULL to allocate. */
 void tagger_run(const struct parser *p, const struct tokfeat *tf, int n,
 		int *tags, int32_t *work);
 

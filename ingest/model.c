@@ -429,7 +429,7 @@ static void put64(unsigned char *p, uint64_t v) { memcpy(p, &v, 8); }
 
 static void ob_ftab(struct outbuf *o, const struct ftab *t)
 {
-	uint32_t h[16] = { t->ncls, t->nbuckets, t->nent, (uint32_t)t->dense };
+	uint32_t h[16] = { t->ncls, t->nbuckets, t->nent, (uint32_t)t->dense, t->gate };
 	ob_add(o, h, sizeof(h));
 	ob_add(o, t->bk, (size_t)t->nbuckets * BUCKET_WORDS * 4);
 	ob_add(o, t->ent, (size_t)t->nent * sizeof(uint32_t));
@@ -532,6 +532,7 @@ static int open_ftab(struct ftab *t, const unsigned char *d, size_t len)
 	t->nbuckets = nb;
 	t->nent = nent;
 	t->dense = (int)dense;
+	t->gate = get32(d + 16);
 	t->bk = (const uint32_t *)(d + 64);
 	t->ent = t->bk + (size_t)nb * BUCKET_WORDS;
 	t->keys64 = NULL;

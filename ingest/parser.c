@@ -430,7 +430,7 @@ struct scratch {
 	uint64_t *ws;
 	int *ts;
 	uint32_t *cs;		/* word clusters, like ws */
-	int32_t *work;		/* tagger scores, alloc * (MAX_TAGS + 1) */
+	int32_t *work;		/* tagger scores, alloc * (MAX_TAGS + 2) */
 	struct pstate st;
 };
 
@@ -485,7 +485,7 @@ static void parse_grow(struct parse *ps, int n)
 		s->ws = xrealloc(s->ws, (size_t)(a + 2) * sizeof(*s->ws));
 		s->ts = xrealloc(s->ts, (size_t)(a + 2) * sizeof(*s->ts));
 		s->cs = xrealloc(s->cs, (size_t)(a + 2) * sizeof(*s->cs));
-		s->work = xrealloc(s->work, (size_t)a * (MAX_TAGS + 1) * sizeof(*s->work));
+		s->work = xrealloc(s->work, (size_t)a * (MAX_TAGS + 2) * sizeof(*s->work));
 		pstate_free(&s->st);
 		pstate_alloc(&s->st, a);
 		s->alloc = a;

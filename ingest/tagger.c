@@ -8,6 +8,7 @@
  */
 #include "ingest/tagger.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -176,9 +177,10 @@ int tagger_features(const struct tokfeat *tf, int n, int i, int t1, int t2,
 /* One greedy pass with table t: the scores of the tag-independent
  * features of all tokens first (their lookups overlap in memory), then
  * left to right the features of the previous tags (and, for the stacked
- * pass, of the first pass's tags). */
+ * pass, of the first pass's tags). With 'margin', also the difference
+ * between the best and the second best score of each token. */
 static void tag_pass(const struct ftab *t, int nt, const struct tokfeat *tf, int n,
-		     const int *tags1, int *tags, int32_t *work)
+		     const int *tags1, int *tags, int32_t *work, int32_t *margin)
 {
 	uint64_t keys[TAGGER_NFEAT];
 	int i, c, best, stride = nt < DENSE_CLS ? DENSE_CLS : nt;
@@ -197,6 +199,41 @@ static void tag_pass(const struct ftab *t, int nt, const struct tokfeat *tf, int
 		if (tags1)
 			nk += stack_features(tf, n, i, t1, tags1, keys + nk);
 		score = work + (size_t)i * stride;
+		ftab_score(t, keys, nk, score);
+		best = 0;
+		for (c = 1; c < nt; c++)
+			if (score[c] > score[best])
+				best = c;
+		tags[i] = best;
+		if (margin) {
+			int32_t second = INT32_MIN;
+			for (c = 0; c < nt; c++)
+				if (c != best && score[c] > second)
+					second = score[c];
+			margin[i] = nt > 1 ? score[best] - second : INT32_MAX;
+		}
+	}
+}
+
+/* The stacked pass on the tokens the first pass was unsure of (margin
+ * below the table's gate); the others keep their first-pass tag. */
+static void tag_gated(const struct ftab *t, int nt, const struct tokfeat *tf, int n,
+		      const int *tags1, const int32_t *margin, int *tags)
+{
+	uint64_t keys[TAGGER_NFEAT];
+	int32_t score[MAX_TAGS];
+	int i, c, best;
+
+	for (i = 0; i < n; i++) {
+		int t1, t2, nk;
+		if (margin[i] >= (int32_t)t->gate) {
+			tags[i] = tags1[i];
+			continue;
+		}
+		t1 = i > 0 ? tags[i - 1] + 1 : 0;
+		t2 = i > 1 ? tags[i - 2] + 1 : 0;
+		nk = tagger_features(tf, n, i, t1, t2, tags1, keys);
+		memset(score, 0, sizeof(*score) * (size_t)(nt < DENSE_CLS ? DENSE_CLS : nt));
 		ftab_score(t, keys, nk, score);
 		best = 0;
 		for (c = 1; c < nt; c++)
@@ -260,7 +297,7 @@ void tagger_run(const struct parser *p, const struct tokfeat *tf, int n,
 	if (p->tagger.ncls == 2 * (uint32_t)p->ntags && !p->tagger.dense)
 		stride = p->tagger.ncls;
 	if (!work)
-		work = own = xmalloc((size_t)n * (stride + 1) * sizeof(int32_t));
+		work = own = xmalloc((size_t)n * (stride + 2) * sizeof(int32_t));
 	if (stride == p->tagger.ncls && p->tagger.ncls == 2 * (uint32_t)p->ntags) {
 		tags1 = (int *)(work + (size_t)n * stride);
 		tag_merged(&p->tagger, p->ntags, tf, n, tags1, tags, work);
@@ -268,14 +305,20 @@ void tagger_run(const struct parser *p, const struct tokfeat *tf, int n,
 		return;
 	}
 	if (!p->tagger2.nent) {
-		tag_pass(&p->tagger, p->ntags, tf, n, NULL, tags, work);
+		tag_pass(&p->tagger, p->ntags, tf, n, NULL, tags, work, NULL);
 		free(own);
 		return;
 	}
-	/* first-pass tags go after the score rows */
+	/* first-pass tags (and margins) go after the score rows */
 	tags1 = (int *)(work + (size_t)n * stride);
-	tag_pass(&p->tagger, p->ntags, tf, n, NULL, tags1, work);
-	tag_pass(&p->tagger2, p->ntags, tf, n, tags1, tags, work);
+	if (p->tagger2.gate) {
+		int32_t *margin = work + (size_t)n * (stride + 1);
+		tag_pass(&p->tagger, p->ntags, tf, n, NULL, tags1, work, margin);
+		tag_gated(&p->tagger2, p->ntags, tf, n, tags1, margin, tags);
+	} else {
+		tag_pass(&p->tagger, p->ntags, tf, n, NULL, tags1, work, NULL);
+		tag_pass(&p->tagger2, p->ntags, tf, n, tags1, tags, work, NULL);
+	}
 	free(own);
 }
 
