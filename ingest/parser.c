@@ -642,11 +642,22 @@ int parser_parse_names(struct parser *p, const char *const *forms, int n,
 	pstate_counts(st, ps->upos, n);
 	while (!pstate_final(st)) {
 		int32_t score[DENSE_CLS] = { 0, 0, 0, 0 };
-		int nk = parser_features(st, s->ws, s->ts, s->cs, keys), a, best = -1;
-		ftab_score(&p->act, keys, nk, score);
+		int a, best = -1, nlegal = 0;
 		for (a = 0; a < ACT_COUNT; a++)
-			if (pstate_legal(st, a) && (best < 0 || score[a] > score[best]))
+			if (pstate_legal(st, a)) {
 				best = a;
+				nlegal++;
+			}
+		/* a forced move (only root on the stack, or the buffer is
+		 * empty) needs no scores */
+		if (nlegal > 1) {
+			int nk = parser_features(st, s->ws, s->ts, s->cs, keys);
+			ftab_score(&p->act, keys, nk, score);
+			best = -1;
+			for (a = 0; a < ACT_COUNT; a++)
+				if (pstate_legal(st, a) && (best < 0 || score[a] > score[best]))
+					best = a;
+		}
 		if (best == ACT_SHIFT)
 			pstate_apply(st, best, -1);
 		else {
