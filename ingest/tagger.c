@@ -200,18 +200,25 @@ static void tag_pass(const struct ftab *t, int nt, const struct tokfeat *tf, int
 			nk += stack_features(tf, n, i, t1, tags1, keys + nk);
 		score = work + (size_t)i * stride;
 		ftab_score(t, keys, nk, score);
-		best = 0;
-		for (c = 1; c < nt; c++)
-			if (score[c] > score[best])
-				best = c;
-		tags[i] = best;
 		if (margin) {
-			int32_t second = INT32_MIN;
-			for (c = 0; c < nt; c++)
-				if (c != best && score[c] > second)
+			int32_t top = score[0], second = INT32_MIN;
+			best = 0;
+			for (c = 1; c < nt; c++)
+				if (score[c] > top) {
+					second = top;
+					top = score[c];
+					best = c;
+				} else if (score[c] > second)
 					second = score[c];
-			margin[i] = nt > 1 ? score[best] - second : INT32_MAX;
+			margin[i] = nt > 1 ? (int32_t)((int64_t)top - second > INT32_MAX ?
+					INT32_MAX : (int64_t)top - second) : INT32_MAX;
+		} else {
+			best = 0;
+			for (c = 1; c < nt; c++)
+				if (score[c] > score[best])
+					best = c;
 		}
+		tags[i] = best;
 	}
 }
 
