@@ -283,6 +283,8 @@ struct parser {
 	struct ftab tagger2;		/* stacked second pass; nent 0 = none */
 	struct lemma_tab lemma;
 	struct cluster_tab clusters;	/* no slots = none */
+	struct cluster_tab tagdict;	/* exact form -> joint tag + 1 of words
+					 * that always had that tag; no slots = none */
 	void *train_mem[4];		/* frozen tables built in memory (training) */
 };
 
@@ -309,12 +311,16 @@ struct tokfeat {
 	uint64_t suf[4];	/* 1..4 byte suffixes */
 	int flags;		/* TF_* */
 	uint32_t cl;		/* word cluster (cluster_tab value), 0 none */
+	int fixed;		/* joint tag + 1 from the tag dictionary, 0 none */
 };
 enum { TF_UPPER = 1, TF_DIGIT = 2, TF_HYPHEN = 4, TF_ALLCAP = 8 };
 
 void tokfeat_compute(struct tokfeat *tf, const char *form);
 /* Set tf[0..n-1].cl from a cluster table. */
 void tokfeat_clusters(const struct cluster_tab *ct, struct tokfeat *tf, int n);
+/* Set tf[0..n-1].fixed from a tag dictionary (tokfeat_compute() clears it;
+ * training the tagger leaves it clear, so it learns every token). */
+void tokfeat_tagdict(const struct cluster_tab *td, struct tokfeat *tf, int n);
 
 #define TAGGER_NFEAT 41
 /* Keys of the tagging features of token i given the two previous tags

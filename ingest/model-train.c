@@ -231,6 +231,75 @@ static char *joint_name(const char *upos, const char *xpos)
 	return sb_detach(&sb);
 }
 
+/*==== Tag dictionary ====*/
+
+/* Words (exact forms) seen at least TAGDICT_MIN times in training, with
+ * one joint tag at least TAGDICT_SHARE of the time, get that tag without
+ * scoring ("the", ",", "of"), as in Honnibal's perceptron tagger. */
+#define TAGDICT_MIN 20
+#define TAGDICT_SHARE 0.99
+
+struct formtag {
+	uint64_t h;		/* exact form hash */
+	int tag;
+};
+
+static int formtag_cmp(const void *a, const void *b)
+{
+	const struct formtag *x = a, *y = b;
+	if (x->h != y->h)
+		return x->h < y->h ? -1 : 1;
+	return (x->tag > y->tag) - (x->tag < y->tag);
+}
+
+/* The dictionary of bank b in fresh memory (*pslots, caller frees). */
+static void tagdict_build(const struct bank *b, int ntags, uint32_t **pslots,
+			  uint32_t *pns, size_t *pwords)
+{
+	struct formtag *ft = xmalloc((size_t)(b->ntok + 1) * sizeof(*ft));
+	size_t n = 0, i, j, words = 0;
+	uint32_t ns, *slots;
+	int k, *cnt = xcalloc((size_t)ntags, sizeof(int));
+
+	for (k = 0; k < b->n; k++)
+		for (j = 0; j < (size_t)b->s[k].n; j++) {
+			struct tokfeat tf;
+			if (b->s[k].tag[j] < 0)
+				continue;
+			tokfeat_compute(&tf, b->s[k].form[j]);
+			ft[n].h = tf.form;
+			ft[n].tag = b->s[k].tag[j];
+			n++;
+		}
+	qsort(ft, n, sizeof(*ft), formtag_cmp);
+	for (ns = 1024; ns < 2 * n / TAGDICT_MIN + 2; ns *= 2)
+		;
+	slots = xcalloc((size_t)ns * 2, sizeof(uint32_t));
+	for (i = 0; i < n; i = j) {
+		int best = 0, t;
+		for (j = i; j < n && ft[j].h == ft[i].h; j++)
+			cnt[ft[j].tag]++;
+		for (t = 1; t < ntags; t++)
+			if (cnt[t] > cnt[best])
+				best = t;
+		if (j - i >= TAGDICT_MIN && cnt[best] >= TAGDICT_SHARE * (double)(j - i)) {
+			uint32_t f = fkey32(ft[i].h), s = (uint32_t)(ft[i].h >> 32) & (ns - 1);
+			while (slots[2 * (size_t)s])
+				s = (s + 1) & (ns - 1);
+			slots[2 * (size_t)s] = f;
+			slots[2 * (size_t)s + 1] = (uint32_t)best + 1;
+			words++;
+		}
+		for (; i < j; i++)
+			cnt[ft[i].tag] = 0;
+	}
+	free(ft);
+	free(cnt);
+	*pslots = slots;
+	*pns = ns;
+	*pwords = words;
+}
+
 /*==== Random numbers ====*/
 
 static uint64_t rng_state;
@@ -318,6 +387,7 @@ static double tag_bank(const struct parser *p, struct bank *b, int *sel, int nse
 		for (i = 0; i < t->n; i++)
 			tokfeat_compute(&tf[i], t->form[i]);
 		tokfeat_clusters(&p->clusters, tf, t->n);
+		tokfeat_tagdict(&p->tagdict, tf, t->n);
 		tagger_run(p, tf, t->n, tags, NULL);
 		for (i = 0; i < t->n; i++) {
 			ok += !strcmp(upos_name(p->tag_upos[tags[i]]), t->upos[i]) &&
@@ -500,7 +570,7 @@ int parser_train(const struct train_opts *o)
 	struct wtab tw;
 	struct lemma_builder *lb = NULL;
 	struct lemma_slot *lslots = NULL;
-	uint32_t lns = 0, *cslots = NULL, cns = 0;
+	uint32_t lns = 0, *cslots = NULL, cns = 0, *tslots = NULL, tns = 0;
 	struct cluster_builder *cb = NULL;
 	uint32_t xoff[MAX_TAGS], roff[MAX_DEPRELS];
 	void *best_mem[4] = { NULL, NULL, NULL, NULL };
@@ -600,6 +670,7 @@ int parser_train(const struct train_opts *o)
 	p.clusters.slots = cslots;
 	if (!o->quiet)
 		fprintf(stderr, "clusters built (%.0f s)\n", now_seconds() - t0);
+
 	if (!o->quiet)
 		fprintf(stderr, "train: %d sentences, %ld tokens, %d tags, %d relations; "
 			"dev: %d sentences\n", tr.n, tr.ntok, p.ntags, p.ndeprel, dev.n);
@@ -670,6 +741,17 @@ int parser_train(const struct train_opts *o)
 	best_mem[0] = NULL;
 	p.tagger = best_tab[0];
 	bytes[0] = (size_t)p.tagger.nbuckets * 64 + (size_t)p.tagger.nent * 4;
+
+	/* the tag dictionary from here on: not in the jackknifed tags, so the
+	 * parser trains on the tags it would have without it */
+	{
+		size_t words;
+		tagdict_build(&tr, p.ntags, &tslots, &tns, &words);
+		p.tagdict.mask = tns - 1;
+		p.tagdict.slots = tslots;
+		if (!o->quiet)
+			fprintf(stderr, "tag dictionary: %zu words\n", words);
+	}
 
 	/* 2b. the stacked second pass, over the jackknifed first-pass tags */
 	if (o->stack && o->folds >= 2 && tr.n >= o->folds) {
@@ -866,6 +948,7 @@ out:
 	}
 	free(lslots);
 	free(cslots);
+	free(tslots);
 	cluster_builder_free(cb);
 	lemma_builder_free(lb);
 	free(order);

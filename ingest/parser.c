@@ -541,6 +541,7 @@ static int tag_sentence(struct parser *p, const char *const *forms, int n,
 	for (i = 0; i < n; i++)
 		tokfeat_compute(&s->tf[i], forms[i]);
 	tokfeat_clusters(&p->clusters, s->tf, n);
+	tokfeat_tagdict(&p->tagdict, s->tf, n);
 	tagger_run(p, s->tf, n, ps->tag, s->work);
 	/* names the caller knows ("Moscow", "Hungary") that the tagger took
 	 * for an adverb or an adjective */

@@ -26,6 +26,7 @@ void tokfeat_compute(struct tokfeat *tf, const char *form)
 	m = n < sizeof(low) ? n : sizeof(low);
 	tf->flags = 0;
 	tf->cl = 0;
+	tf->fixed = 0;
 	for (i = 0; i < m; i++) {
 		unsigned char c = (unsigned char)form[i];
 		char s;
@@ -70,6 +71,13 @@ void tokfeat_clusters(const struct cluster_tab *ct, struct tokfeat *tf, int n)
 	int i;
 	for (i = 0; i < n; i++)
 		tf[i].cl = cluster_lookup(ct, tf[i].w);
+}
+
+void tokfeat_tagdict(const struct cluster_tab *td, struct tokfeat *tf, int n)
+{
+	int i;
+	for (i = 0; i < n; i++)
+		tf[i].fixed = (int)cluster_lookup(td, tf[i].form);
 }
 
 /* Cluster of token i; sentence edges have values of their own. */
@@ -187,7 +195,10 @@ static void tag_pass(const struct ftab *t, int nt, const struct tokfeat *tf, int
 	int32_t *score;
 
 	for (i = 0; i < n; i++) {
-		int nk = static_features(tf, n, i, keys);
+		int nk;
+		if (tf[i].fixed)
+			continue;
+		nk = static_features(tf, n, i, keys);
 		score = work + (size_t)i * stride;
 		memset(score, 0, sizeof(*score) * (size_t)stride);
 		ftab_score(t, keys, nk, score);
@@ -195,7 +206,14 @@ static void tag_pass(const struct ftab *t, int nt, const struct tokfeat *tf, int
 	for (i = 0; i < n; i++) {
 		int t1 = i > 0 ? tags[i - 1] + 1 : 0;
 		int t2 = i > 1 ? tags[i - 2] + 1 : 0;
-		int nk = tag_features(&tf[i], t1, t2, keys);
+		int nk;
+		if (tf[i].fixed) {	/* a word that always had one tag */
+			tags[i] = tf[i].fixed - 1;
+			if (margin)
+				margin[i] = INT32_MAX;
+			continue;
+		}
+		nk = tag_features(&tf[i], t1, t2, keys);
 		if (tags1)
 			nk += stack_features(tf, n, i, t1, tags1, keys + nk);
 		score = work + (size_t)i * stride;
@@ -271,6 +289,10 @@ static void tag_merged(const struct ftab *t, int nt, const struct tokfeat *tf, i
 		int t1 = i > 0 ? tags1[i - 1] + 1 : 0;
 		int t2 = i > 1 ? tags1[i - 2] + 1 : 0;
 		int nk = tag_features(&tf[i], t1, t2, keys);
+		if (tf[i].fixed) {
+			tags1[i] = tf[i].fixed - 1;
+			continue;
+		}
 		memcpy(s1, work + (size_t)i * stride, sizeof(*s1) * (size_t)nt);
 		ftab_score_range(t, keys, nk, 0, (uint32_t)nt, s1);
 		best = 0;
@@ -283,6 +305,10 @@ static void tag_merged(const struct ftab *t, int nt, const struct tokfeat *tf, i
 		int t1 = i > 0 ? tags[i - 1] + 1 : 0;
 		int t2 = i > 1 ? tags[i - 2] + 1 : 0;
 		int nk = tag_features(&tf[i], t1, t2, keys);
+		if (tf[i].fixed) {
+			tags[i] = tf[i].fixed - 1;
+			continue;
+		}
 		nk += stack_features(tf, n, i, t1, tags1, keys + nk);
 		score = work + (size_t)i * stride + nt;
 		ftab_score_range(t, keys, nk, (uint32_t)nt, (uint32_t)nt, score);
