@@ -114,10 +114,15 @@ ingest/model-data.o: models/en_ewt.model
 
 .PHONY: model eval-parser bench-parser
 # Retrain from scratch (train set; epochs chosen on dev); deterministic.
+# The word clusters come from the treebank's text and $(NEWS) (read at
+# build time only; the model keeps cluster ids, never the text). Seed 2
+# was the better of seeds 1 and 2 on dev (LAS 0.810 against 0.808).
+MODEL_SEED ?= 2
 model: entente
+	@test -r $(NEWS) || { echo "make model: needs $(NEWS) for the word clusters" >&2; exit 1; }
 	./entente parse --train $(UD_DIR)/en_ewt-ud-train.conllu \
 	  --dev $(UD_DIR)/en_ewt-ud-dev.conllu --wordnet $(WORDNET) \
-	  --out models/en_ewt.model
+	  --unlabeled $(NEWS) --seed $(MODEL_SEED) $(MODEL_OPTS) --out models/en_ewt.model
 	$(MAKE) entente
 
 eval-parser: entente

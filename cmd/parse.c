@@ -221,6 +221,8 @@ int cmd_parse(int argc, char **argv)
 			to.dev = val;
 		else if (OPT("--wordnet"))
 			to.wordnet = val;
+		else if (OPT("--unlabeled"))
+			to.unlabeled = val;
 		else if (OPT("--out"))
 			to.out = val;
 		else if (OPT("--seed"))
@@ -237,8 +239,14 @@ int cmd_parse(int argc, char **argv)
 			to.tagger_min_count = (unsigned)atoi(val);
 		else if (OPT("--min-abs"))
 			to.min_abs = atof(val);
+		else if (OPT("--tagger-min-abs"))
+			to.tagger_min_abs = atof(val);
 		else if (!strcmp(a, "--no-merge"))
 			to.merge = 0;
+		else if (!strcmp(a, "--merge"))
+			to.merge = 1;
+		else if (!strcmp(a, "--no-lift"))
+			to.lift = 0;
 		else if (!strcmp(a, "--no-stack"))
 			to.stack = 0;
 		else if (!strcmp(a, "--quiet"))

@@ -1753,11 +1753,12 @@ int extract_repair(const struct parse *ps, struct parse *fixed, int *fhead,
 				subj |= ps->deprel[c][0] == 'n' ? 1 : 2;
 		/* "Beijing/compound imposed/amod sanctions" as the whole
 		 * sentence: the name before the verb is its subject */
-		c = v - 1;
-		if (!subj && ps->head[n] == 0 && c >= 0 && ps->head[c] - 1 == n &&
-		    !strcmp(ps->deprel[c], "compound") &&
-		    (ps->upos[c] == UPOS_PROPN || ps->upos[c] == UPOS_NOUN))
-			subj = 4;
+		for (c = v - 1; !subj && ps->head[n] == 0 && c >= 0; c--)
+			if (ps->head[c] - 1 == n && !strcmp(ps->deprel[c], "compound") &&
+			    (ps->upos[c] == UPOS_PROPN || ps->upos[c] == UPOS_NOUN)) {
+				subj = 4;	/* "The Bank of Japan/compound raised/amod rates" */
+				break;
+			}
 		if (subj != 1 && subj != 4)
 			continue;
 		repair_begin(ps, fixed, fhead, frel, &done);
@@ -1766,7 +1767,7 @@ int extract_repair(const struct parse *ps, struct parse *fixed, int *fhead,
 		fhead[n] = v + 1;
 		frel[n] = "obj";
 		if (subj == 4)
-			frel[v - 1] = "nsubj";
+			frel[c] = "nsubj";
 		/* what stands before the verb is the clause's, not the noun's */
 		for (c = 0; c < v; c++)
 			if (ps->head[c] - 1 == n)

@@ -64,6 +64,8 @@ struct ftab {
 	int dense;		/* ncls <= DENSE_CLS */
 	const uint32_t *bk;	/* nbuckets * BUCKET_WORDS words */
 	const uint32_t *ent;	/* class << 16 | (uint16) weight */
+	uint32_t gate;		/* second tagger pass only: run it on tokens whose
+				 * first-pass margin is below this; 0 = on all */
 	const uint64_t *keys64;	/* training only: full key of each slot, else NULL */
 };
 
@@ -203,7 +205,7 @@ void wtab_freeze(const struct wtab *t, double now, unsigned min_count,
 /*==== The model ====*/
 
 #define MODEL_MAGIC "ENTPARS1"
-#define MODEL_VERSION 2
+#define MODEL_VERSION 3	/* 3: word clusters */
 #define MAX_TAGS 256
 #define MAX_DEPRELS 128
 
@@ -218,6 +220,52 @@ struct lemma_tab {
 	uint32_t mask;
 	const struct lemma_slot *slots;
 };
+
+/* Word clusters: open addressing on the word hash, slots of { fingerprint
+ * (low 32 bits of the hash, never 0), value }; value = fine cluster + 1 <<
+ * 16 | WordNet parts of speech << 8 | coarse cluster + 1, where a cluster
+ * number 0 means none. */
+struct cluster_tab {
+	uint32_t mask;			/* slots - 1 (a power of two minus one) */
+	const uint32_t *slots;		/* 2 * (mask + 1) words */
+};
+#define CL_COARSE(v) ((v) & 0xff)
+#define CL_WN(v) ((v) >> 8 & 0xff)
+#define CL_FINE(v) ((v) >> 16)
+enum { CL_WN_NOUN = 1, CL_WN_VERB = 2, CL_WN_ADJ = 4, CL_WN_ADV = 8 };
+
+static inline uint32_t cluster_lookup(const struct cluster_tab *t, uint64_t w)
+{
+	uint32_t f = fkey32(w), j = (uint32_t)(w >> 32) & t->mask, k;
+
+	if (!t->slots)
+		return 0;
+	for (k = 0; k <= t->mask; k++) {
+		const uint32_t *s = t->slots + 2 * (size_t)j;
+		if (s[0] == f)
+			return s[1];
+		if (!s[0])
+			return 0;
+		j = (j + 1) & t->mask;
+	}
+	return 0;
+}
+
+/* Building clusters from running text (ingest/cluster.c): add sentences
+ * (the treebank's, unlabeled news), then finish into a slot array
+ * (*pslots, caller frees, *pnslots a power of two). Deterministic. */
+struct cluster_builder;
+struct cluster_builder *cluster_builder_new(void);
+void cluster_builder_add(struct cluster_builder *b, const char *const *forms, int n);
+/* Sentences of the articles of a .jsonl file (key "text"), split and
+ * tokenised as entente does; 0 or -1 with a message. */
+int cluster_builder_add_jsonl(struct cluster_builder *b, const char *path);
+/* Mark the words added so far with their WordNet parts of speech, from
+ * index.* and *.exc in 'dir'. 0 or -1 with a message. */
+int cluster_builder_wordnet(struct cluster_builder *b, const char *dir);
+void cluster_builder_finish(struct cluster_builder *b, int quiet,
+			    uint32_t **pslots, uint32_t *pnslots);
+void cluster_builder_free(struct cluster_builder *b);
 
 struct parser {
 	const unsigned char *data;	/* the model bytes */
@@ -234,6 +282,9 @@ struct parser {
 	struct ftab tagger, act, lab;
 	struct ftab tagger2;		/* stacked second pass; nent 0 = none */
 	struct lemma_tab lemma;
+	struct cluster_tab clusters;	/* no slots = none */
+	struct cluster_tab tagdict;	/* exact form -> joint tag + 1 of words
+					 * that always had that tag; no slots = none */
 	void *train_mem[4];		/* frozen tables built in memory (training) */
 };
 
@@ -245,6 +296,7 @@ int model_open(struct parser *p, const unsigned char *data, size_t size,
 /* Serialise a parser into a model file image (caller frees *pbuf). */
 void model_serialise(const struct parser *p, const struct lemma_slot *lslots,
 		     uint32_t lnslots, unsigned char **pbuf, size_t *plen);
+/* The cluster section (p->clusters) is written too. */
 
 uint64_t model_checksum(const unsigned char *p, size_t n);
 
@@ -258,12 +310,19 @@ struct tokfeat {
 	uint64_t pre[3];	/* 1..3 byte prefixes of lowercase form */
 	uint64_t suf[4];	/* 1..4 byte suffixes */
 	int flags;		/* TF_* */
+	uint32_t cl;		/* word cluster (cluster_tab value), 0 none */
+	int fixed;		/* joint tag + 1 from the tag dictionary, 0 none */
 };
 enum { TF_UPPER = 1, TF_DIGIT = 2, TF_HYPHEN = 4, TF_ALLCAP = 8 };
 
 void tokfeat_compute(struct tokfeat *tf, const char *form);
+/* Set tf[0..n-1].cl from a cluster table. */
+void tokfeat_clusters(const struct cluster_tab *ct, struct tokfeat *tf, int n);
+/* Set tf[0..n-1].fixed from a tag dictionary (tokfeat_compute() clears it;
+ * training the tagger leaves it clear, so it learns every token). */
+void tokfeat_tagdict(const struct cluster_tab *td, struct tokfeat *tf, int n);
 
-#define TAGGER_NFEAT 32
+#define TAGGER_NFEAT 41
 /* Keys of the tagging features of token i given the two previous tags
  * (joint tag + 1, 0 = none); with tags1 (first-pass tags of all n tokens)
  * also the stacked features of the second pass: the first pass's tags of
@@ -271,7 +330,8 @@ void tokfeat_compute(struct tokfeat *tf, const char *form);
 int tagger_features(const struct tokfeat *tf, int n, int i, int t1, int t2,
 		    const int *tags1, uint64_t *keys);
 /* Tag n tokens with the frozen table; tags[] receive joint tag ids. 'work'
- * holds n * max(ntags, DENSE_CLS) int32s, or is NULL to allocate. */
+ * holds n * (max(ntags, DENSE_CLS) + 2) int32s (2 * ntags + 1 with both
+ * passes in one table), or is NULL to allocate. */
 void tagger_run(const struct parser *p, const struct tokfeat *tf, int n,
 		int *tags, int32_t *work);
 
@@ -317,11 +377,15 @@ void pstate_apply(struct pstate *st, int act, int label);
 int pstate_cost(const struct pstate *st, int act, const int *gh);
 
 #define PARSER_NFEAT 96
-#define LABEL_NFEAT 24
-/* Word hashes ws[0..n+1] (0 root, n+1 none) and tags ts[] likewise. */
+#define LABEL_NFEAT 28
+/* Word hashes ws[0..n+1] (0 root, n+1 none), tags ts[] and word clusters
+ * cs[] likewise. */
 int parser_features(const struct pstate *st, const uint64_t *ws,
-		    const int *ts, uint64_t *keys);
+		    const int *ts, const uint32_t *cs, uint64_t *keys);
 int label_features(const struct pstate *st, const uint64_t *ws,
-		   const int *ts, int dir, uint64_t *keys);
+		   const int *ts, const uint32_t *cs, int dir, uint64_t *keys);
+/* Fill ws, ts, cs (n + 2 items) from the tokens' features and joint tags. */
+void parser_inputs(const struct tokfeat *tf, const int *tag, int n,
+		   uint64_t *ws, int *ts, uint32_t *cs);
 
 #endif

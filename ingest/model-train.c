@@ -5,7 +5,8 @@
  * Nivre's dynamic oracle (exploring the model's own errors from the second
  * epoch on) on tags predicted by jackknifed taggers; the same jackknifed tags
  * train the stacked second tagger pass. Non-projective training
- * trees are skipped (the oracle is exact only for projective trees). Each
+ * trees are lifted to projective ones first (the oracle is exact only for
+ * projective trees). Word clusters (cluster.c) are built first. Each
  * epoch is scored on the dev set with the quantised tables that would ship;
  * the best epoch is kept. Everything is deterministic given the seed.
  */
@@ -27,11 +28,13 @@ void train_opts_init(struct train_opts *o)
 	o->parser_epochs = 15;
 	o->folds = 5;
 	o->stack = 1;
-	o->merge = 1;
+	o->merge = 0;
+	o->lift = 1;
 	o->seed = 1;
 	o->min_count = 6;
 	o->tagger_min_count = 4;
 	o->min_abs = 0.002;
+	o->tagger_min_abs = 0.002;
 }
 
 /*==== Treebanks in memory ====*/
@@ -44,6 +47,7 @@ struct tsent {
 	int *head;			/* gold heads, 1-based, [0..n-1] */
 	int *lab;			/* gold relation id, -1 unknown */
 	int *ptag;			/* predicted tags used to train the parser */
+	int *phead;			/* gold heads lifted to a projective tree */
 	int proj;
 };
 
@@ -96,6 +100,45 @@ static int projective(const int *head, int n)
 	return 1;
 }
 
+/* Is h an ancestor of d (heads 1-based in head[0..n-1], 0 = root)? */
+static int dominates(const int *head, int n, int h, int d)
+{
+	int k = 0;
+	while (d != 0 && k++ <= n) {
+		if (d == h)
+			return 1;
+		d = head[d - 1];
+	}
+	return h == 0;
+}
+
+/* Pseudo-projective lifting (Nivre & Nilsson 2005, without the label
+ * encoding): while some arc is non-projective (a token between head and
+ * dependent is not the head's descendant), the shortest such arc moves up
+ * to the head's head. The result is a projective tree with the same
+ * labels; the parser trains on it instead of skipping the sentence. */
+static void lift(int *head, int n)
+{
+	for (;;) {
+		int i, best = -1, span = 1 << 30;
+		for (i = 0; i < n; i++) {
+			int h = head[i], d = i + 1, a = h < d ? h : d, b = h < d ? d : h, j;
+			if (h == 0 || b - a >= span)
+				continue;
+			for (j = a + 1; j < b; j++)
+				if (!dominates(head, n, h, j))
+					break;
+			if (j < b) {
+				best = i;
+				span = b - a;
+			}
+		}
+		if (best < 0)
+			return;
+		head[best] = head[head[best] - 1];
+	}
+}
+
 static char **dup_arr(const char *const *a, int n)
 {
 	char **r = xmalloc((size_t)n * sizeof(*r));
@@ -144,6 +187,10 @@ static int read_bank(const char *path, struct bank *b)
 		t->lab = xmalloc((size_t)s.n * sizeof(int));
 		t->ptag = xmalloc((size_t)s.n * sizeof(int));
 		t->proj = projective(t->head, t->n);
+		t->phead = xmalloc((size_t)s.n * sizeof(int));
+		memcpy(t->phead, s.head, (size_t)s.n * sizeof(int));
+		if (!t->proj)
+			lift(t->phead, t->n);
 		b->ntok += s.n;
 	}
 	conllu_sent_release(&s);
@@ -172,6 +219,7 @@ static void free_bank(struct bank *b)
 		free(t->tag);
 		free(t->lab);
 		free(t->ptag);
+		free(t->phead);
 	}
 	free(b->s);
 }
@@ -181,6 +229,75 @@ static char *joint_name(const char *upos, const char *xpos)
 	struct strbuf sb = STRBUF_INIT;
 	sb_addf(&sb, "%s\t%s", upos, xpos);
 	return sb_detach(&sb);
+}
+
+/*==== Tag dictionary ====*/
+
+/* Words (exact forms) seen at least TAGDICT_MIN times in training, with
+ * one joint tag at least TAGDICT_SHARE of the time, get that tag without
+ * scoring ("the", ",", "of"), as in Honnibal's perceptron tagger. */
+#define TAGDICT_MIN 20
+#define TAGDICT_SHARE 0.99
+
+struct formtag {
+	uint64_t h;		/* exact form hash */
+	int tag;
+};
+
+static int formtag_cmp(const void *a, const void *b)
+{
+	const struct formtag *x = a, *y = b;
+	if (x->h != y->h)
+		return x->h < y->h ? -1 : 1;
+	return (x->tag > y->tag) - (x->tag < y->tag);
+}
+
+/* The dictionary of bank b in fresh memory (*pslots, caller frees). */
+static void tagdict_build(const struct bank *b, int ntags, uint32_t **pslots,
+			  uint32_t *pns, size_t *pwords)
+{
+	struct formtag *ft = xmalloc((size_t)(b->ntok + 1) * sizeof(*ft));
+	size_t n = 0, i, j, words = 0;
+	uint32_t ns, *slots;
+	int k, *cnt = xcalloc((size_t)ntags, sizeof(int));
+
+	for (k = 0; k < b->n; k++)
+		for (j = 0; j < (size_t)b->s[k].n; j++) {
+			struct tokfeat tf;
+			if (b->s[k].tag[j] < 0)
+				continue;
+			tokfeat_compute(&tf, b->s[k].form[j]);
+			ft[n].h = tf.form;
+			ft[n].tag = b->s[k].tag[j];
+			n++;
+		}
+	qsort(ft, n, sizeof(*ft), formtag_cmp);
+	for (ns = 1024; ns < 2 * n / TAGDICT_MIN + 2; ns *= 2)
+		;
+	slots = xcalloc((size_t)ns * 2, sizeof(uint32_t));
+	for (i = 0; i < n; i = j) {
+		int best = 0, t;
+		for (j = i; j < n && ft[j].h == ft[i].h; j++)
+			cnt[ft[j].tag]++;
+		for (t = 1; t < ntags; t++)
+			if (cnt[t] > cnt[best])
+				best = t;
+		if (j - i >= TAGDICT_MIN && cnt[best] >= TAGDICT_SHARE * (double)(j - i)) {
+			uint32_t f = fkey32(ft[i].h), s = (uint32_t)(ft[i].h >> 32) & (ns - 1);
+			while (slots[2 * (size_t)s])
+				s = (s + 1) & (ns - 1);
+			slots[2 * (size_t)s] = f;
+			slots[2 * (size_t)s + 1] = (uint32_t)best + 1;
+			words++;
+		}
+		for (; i < j; i++)
+			cnt[ft[i].tag] = 0;
+	}
+	free(ft);
+	free(cnt);
+	*pslots = slots;
+	*pns = ns;
+	*pwords = words;
 }
 
 /*==== Random numbers ====*/
@@ -209,8 +326,8 @@ static void shuffle(int *v, int n)
 
 /* One epoch; with 'stacked' the second-pass tagger over the jackknifed
  * first-pass tags in ptag. */
-static void tagger_epoch(struct wtab *w, struct bank *tr, int *order, int norder,
-			 double *now, int stacked)
+static void tagger_epoch(struct wtab *w, const struct cluster_tab *ct, struct bank *tr,
+			 int *order, int norder, double *now, int stacked)
 {
 	uint64_t keys[TAGGER_NFEAT];
 	struct tokfeat *tf = NULL;
@@ -226,6 +343,7 @@ static void tagger_epoch(struct wtab *w, struct bank *tr, int *order, int norder
 		}
 		for (i = 0; i < t->n; i++)
 			tokfeat_compute(&tf[i], t->form[i]);
+		tokfeat_clusters(ct, tf, t->n);
 		for (i = 0; i < t->n; i++) {
 			int t1 = i > 0 ? pred[i - 1] + 1 : 0, t2 = i > 1 ? pred[i - 2] + 1 : 0;
 			int nk = tagger_features(tf, t->n, i, t1, t2,
@@ -268,6 +386,8 @@ static double tag_bank(const struct parser *p, struct bank *b, int *sel, int nse
 		}
 		for (i = 0; i < t->n; i++)
 			tokfeat_compute(&tf[i], t->form[i]);
+		tokfeat_clusters(&p->clusters, tf, t->n);
+		tokfeat_tagdict(&p->tagdict, tf, t->n);
 		tagger_run(p, tf, t->n, tags, NULL);
 		for (i = 0; i < t->n; i++) {
 			ok += !strcmp(upos_name(p->tag_upos[tags[i]]), t->upos[i]) &&
@@ -294,7 +414,11 @@ struct ptrain {
 	int epoch;
 	long updates;
 	const int *tag_upos;	/* joint tag -> UPOS */
+	const struct cluster_tab *cl;	/* word clusters */
+	int lifted;		/* train on lifted heads (phead) */
 	int *upos;		/* scratch: UPOS of the sentence's tokens */
+	struct tokfeat *tf;	/* scratch: features of the sentence's tokens */
+	uint32_t *cs;		/* scratch: their clusters, as parser_inputs() */
 };
 
 static int argmax_legal(const struct pstate *st, const float *score)
@@ -313,16 +437,11 @@ static void parser_sentence(struct ptrain *pt, struct tsent *t, struct pstate *s
 	int n = t->n, i;
 
 	for (i = 0; i < n; i++) {
-		struct tokfeat tf;
-		tokfeat_compute(&tf, t->form[i]);
-		ws[i + 1] = tf.w;
-		ts[i + 1] = t->ptag[i] + 2;
-		gh[i + 1] = t->head[i];
+		tokfeat_compute(&pt->tf[i], t->form[i]);
+		gh[i + 1] = pt->lifted ? t->phead[i] : t->head[i];
 	}
-	ws[0] = 0x0123456789abcdefULL;
-	ts[0] = 1;
-	ws[n + 1] = 0xfedcba9876543210ULL;
-	ts[n + 1] = 0;
+	tokfeat_clusters(pt->cl, pt->tf, n);
+	parser_inputs(pt->tf, t->ptag, n, ws, ts, pt->cs);
 	gh[0] = -1;
 	gh[n + 1] = -1;
 	pstate_reset(st, n);
@@ -332,7 +451,7 @@ static void parser_sentence(struct ptrain *pt, struct tsent *t, struct pstate *s
 	while (!pstate_final(st)) {
 		float score[ACT_COUNT] = { 0, 0, 0 };
 		int cost[ACT_COUNT], nk, a, pred, gold = -1, mincost = 1 << 30, follow;
-		nk = parser_features(st, ws, ts, keys);
+		nk = parser_features(st, ws, ts, pt->cs, keys);
 		wtab_score(&pt->act, keys, nk, score);
 		pred = argmax_legal(st, score);
 		for (a = 0; a < ACT_COUNT; a++) {
@@ -365,7 +484,7 @@ static void parser_sentence(struct ptrain *pt, struct tsent *t, struct pstate *s
 				pstate_apply(st, follow, pt->root_label);
 				continue;
 			}
-			nk = label_features(st, ws, ts, dir, lkeys);
+			nk = label_features(st, ws, ts, pt->cs, dir, lkeys);
 			memset(lscore, 0, (size_t)pt->ndeprel * sizeof(float));
 			wtab_score(&pt->lab, lkeys, nk, lscore);
 			for (j = 0; j < pt->ndeprel; j++)
@@ -437,8 +556,9 @@ static void set_table(struct parser *p, int which, const struct wtab *w, double 
 			 which == 2 ? &p->lab : &p->tagger2;
 	/* each update touches a feature twice (+1 gold, -1 predicted) */
 	unsigned mc = which == 0 || which == 3 ? o->tagger_min_count : o->min_count;
+	double ma = which == 0 || which == 3 ? o->tagger_min_abs : o->min_abs;
 	free(p->train_mem[which]);
-	wtab_freeze(w, now, mc, o->min_abs, t, &p->train_mem[which], bytes);
+	wtab_freeze(w, now, mc, ma, t, &p->train_mem[which], bytes);
 }
 
 int parser_train(const struct train_opts *o)
@@ -450,7 +570,8 @@ int parser_train(const struct train_opts *o)
 	struct wtab tw;
 	struct lemma_builder *lb = NULL;
 	struct lemma_slot *lslots = NULL;
-	uint32_t lns = 0;
+	uint32_t lns = 0, *cslots = NULL, cns = 0, *tslots = NULL, tns = 0;
+	struct cluster_builder *cb = NULL;
 	uint32_t xoff[MAX_TAGS], roff[MAX_DEPRELS];
 	void *best_mem[4] = { NULL, NULL, NULL, NULL };
 	struct ftab best_tab[4];
@@ -534,6 +655,22 @@ int parser_train(const struct train_opts *o)
 		p.deprel[i] = pool.buf + roff[i];
 	p.lemma.mask = lns - 1;
 	p.lemma.slots = lslots;
+	/* word clusters from the treebank's text and unlabeled news */
+	cb = cluster_builder_new();
+	for (i = 0; i < tr.n; i++)
+		cluster_builder_add(cb, (const char *const *)tr.s[i].form, tr.s[i].n);
+	if (o->unlabeled && cluster_builder_add_jsonl(cb, o->unlabeled) < 0)
+		goto out;
+	if (o->wordnet && cluster_builder_wordnet(cb, o->wordnet) < 0)
+		goto out;
+	cluster_builder_finish(cb, o->quiet, &cslots, &cns);
+	cluster_builder_free(cb);
+	cb = NULL;
+	p.clusters.mask = cns - 1;
+	p.clusters.slots = cslots;
+	if (!o->quiet)
+		fprintf(stderr, "clusters built (%.0f s)\n", now_seconds() - t0);
+
 	if (!o->quiet)
 		fprintf(stderr, "train: %d sentences, %ld tokens, %d tags, %d relations; "
 			"dev: %d sentences\n", tr.n, tr.ntok, p.ntags, p.ndeprel, dev.n);
@@ -551,7 +688,7 @@ int parser_train(const struct train_opts *o)
 	for (e = 0; e < o->tagger_epochs; e++) {
 		double acc;
 		shuffle(order, tr.n);
-		tagger_epoch(&tw, &tr, order, tr.n, &now, 0);
+		tagger_epoch(&tw, &p.clusters, &tr, order, tr.n, &now, 0);
 		set_table(&p, 0, &tw, now + 1, o, &bytes[0]);
 		acc = tag_bank(&p, &dev, NULL, dev.n, 0);
 		if (!o->quiet)
@@ -583,7 +720,7 @@ int parser_train(const struct train_opts *o)
 			now = 0;
 			for (e = 0; e < best_epoch; e++) {
 				shuffle(in, nin);
-				tagger_epoch(&tw, &tr, in, nin, &now, 0);
+				tagger_epoch(&tw, &p.clusters, &tr, in, nin, &now, 0);
 			}
 			set_table(&p, 0, &tw, now + 1, o, &bytes[0]);
 			{
@@ -605,6 +742,17 @@ int parser_train(const struct train_opts *o)
 	p.tagger = best_tab[0];
 	bytes[0] = (size_t)p.tagger.nbuckets * 64 + (size_t)p.tagger.nent * 4;
 
+	/* the tag dictionary from here on: not in the jackknifed tags, so the
+	 * parser trains on the tags it would have without it */
+	{
+		size_t words;
+		tagdict_build(&tr, p.ntags, &tslots, &tns, &words);
+		p.tagdict.mask = tns - 1;
+		p.tagdict.slots = tslots;
+		if (!o->quiet)
+			fprintf(stderr, "tag dictionary: %zu words\n", words);
+	}
+
 	/* 2b. the stacked second pass, over the jackknifed first-pass tags */
 	if (o->stack && o->folds >= 2 && tr.n >= o->folds) {
 		best = -1;
@@ -613,7 +761,7 @@ int parser_train(const struct train_opts *o)
 		for (e = 0; e < o->tagger_epochs; e++) {
 			double acc;
 			shuffle(order, tr.n);
-			tagger_epoch(&tw, &tr, order, tr.n, &now, 1);
+			tagger_epoch(&tw, &p.clusters, &tr, order, tr.n, &now, 1);
 			set_table(&p, 3, &tw, now + 1, o, &bytes[3]);
 			acc = tag_bank(&p, &dev, NULL, dev.n, 0);
 			if (!o->quiet)
@@ -634,6 +782,26 @@ int parser_train(const struct train_opts *o)
 		best_mem[3] = NULL;
 		p.tagger2 = best_tab[3];
 		bytes[0] += (size_t)p.tagger2.nbuckets * 64 + (size_t)p.tagger2.nent * 4;
+		/* run the second pass only where the first is unsure: the
+		 * smallest margin gate that keeps the dev accuracy */
+		if (!o->merge) {
+			static const uint32_t gates[] = { 1000, 2000, 3000, 4000, 6000,
+				8000, 12000, 16000, 24000, 32000, 48000, 64000 };
+			double full = tag_bank(&p, &dev, NULL, dev.n, 0), acc = 0;
+			size_t g;
+			for (g = 0; g < sizeof(gates) / sizeof(gates[0]); g++) {
+				p.tagger2.gate = gates[g];
+				acc = tag_bank(&p, &dev, NULL, dev.n, 0);
+				if (acc >= full - 0.0002)
+					break;
+			}
+			if (g == sizeof(gates) / sizeof(gates[0]))
+				p.tagger2.gate = 0;
+			if (!o->quiet)
+				fprintf(stderr, "second pass gated at margin %u: dev UPOS+XPOS "
+					"%.4f (all tokens %.4f)\n", (unsigned)p.tagger2.gate,
+					p.tagger2.gate ? acc : full, full);
+		}
 	}
 
 	/* 3. parser */
@@ -658,13 +826,18 @@ int parser_train(const struct train_opts *o)
 		pstate_alloc(&st, maxn);
 		pt.tag_upos = p.tag_upos;
 		pt.upos = xmalloc((size_t)(maxn + 1) * sizeof(int));
+		pt.tf = xmalloc((size_t)(maxn + 1) * sizeof(*pt.tf));
+		pt.cs = xmalloc((size_t)(maxn + 2) * sizeof(*pt.cs));
+		pt.cl = &p.clusters;
+		pt.lifted = o->lift;
 		gh = xmalloc((size_t)(maxn + 2) * sizeof(int));
 		ts = xmalloc((size_t)(maxn + 2) * sizeof(int));
 		ws = xmalloc((size_t)(maxn + 2) * sizeof(uint64_t));
 		lscore = xmalloc((size_t)p.ndeprel * sizeof(float));
 		if (!o->quiet)
 			fprintf(stderr, "parser: %d of %d training trees are projective "
-				"(the others are skipped)\n", nproj, tr.n);
+				"(the others are %s)\n", nproj, tr.n,
+				o->lift ? "lifted" : "skipped");
 		best = -1;
 		for (e = 0; e < o->parser_epochs; e++) {
 			struct scores sc;
@@ -672,7 +845,7 @@ int parser_train(const struct train_opts *o)
 			pt.epoch = e;
 			shuffle(order, tr.n);
 			for (i = 0; i < tr.n; i++)
-				if (tr.s[order[i]].proj)
+				if (tr.s[order[i]].proj || o->lift)
 					parser_sentence(&pt, &tr.s[order[i]], &st, ws, ts, gh, lscore);
 			set_table(&p, 1, &pt.act, pt.now_act + 1, o, &b1);
 			set_table(&p, 2, &pt.lab, pt.now_lab + 1, o, &b2);
@@ -709,6 +882,8 @@ int parser_train(const struct train_opts *o)
 		wtab_release(&pt.lab);
 		pstate_free(&st);
 		free(pt.upos);
+		free(pt.tf);
+		free(pt.cs);
 		free(gh);
 		free(ts);
 		free(ws);
@@ -772,6 +947,9 @@ out:
 		free(best_mem[j]);
 	}
 	free(lslots);
+	free(cslots);
+	free(tslots);
+	cluster_builder_free(cb);
 	lemma_builder_free(lb);
 	free(order);
 	for (i = 0; i < tags.n; i++)

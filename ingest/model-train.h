@@ -9,16 +9,19 @@ struct train_opts {
 	const char *train;	/* training treebank (CoNLL-U) */
 	const char *dev;	/* development treebank: per-epoch scores, epoch choice */
 	const char *wordnet;	/* directory of verb.exc etc., or NULL */
+	const char *unlabeled;	/* news .jsonl for the word clusters, or NULL */
 	const char *out;	/* model file to write */
 	int tagger_epochs;	/* maximum; the best epoch on dev is kept */
 	int parser_epochs;
 	int folds;		/* jackknife folds for the parser's training tags; <2 = none */
 	int stack;		/* train the stacked second tagger pass (needs folds) */
 	int merge;		/* ship both tagger passes in one table */
+	int lift;		/* lift non-projective training trees (else skip them) */
 	unsigned long seed;
 	unsigned min_count;	/* prune parser features seen in fewer updates */
 	unsigned tagger_min_count;	/* the same for the tagger */
 	double min_abs;		/* prune weights below this share of the largest */
+	double tagger_min_abs;	/* the same for the tagger */
 	int quiet;
 };
 

@@ -5,7 +5,8 @@
  *   header  magic "ENTPARS1", u32 version, u32 nsections, u64 file length,
  *           u64 checksum of bytes [64, length), zero padding to 64 bytes
  *   directory  nsections x { u32 id, u32 0, u64 offset, u64 length }
- *   sections   strings, tags, deprels, three frozen tables, lemmas
+ *   sections   strings, tags, deprels, frozen tables, lemmas, word clusters,
+ *              tag dictionary
  */
 #include "ingest/model-int.h"
 
@@ -397,7 +398,8 @@ uint64_t model_checksum(const unsigned char *p, size_t n)
 }
 
 enum { SEC_STRINGS = 1, SEC_TAGS, SEC_DEPRELS, SEC_TAGGER, SEC_ACT, SEC_LAB,
-       SEC_LEMMA, SEC_TAGGER2, SEC_COUNT = 8 };
+       SEC_LEMMA, SEC_TAGGER2, SEC_CLUSTERS,
+       SEC_TAGDICT, SEC_COUNT = 10 };
 
 struct outbuf {
 	unsigned char *p;
@@ -429,7 +431,7 @@ static void put64(unsigned char *p, uint64_t v) { memcpy(p, &v, 8); }
 
 static void ob_ftab(struct outbuf *o, const struct ftab *t)
 {
-	uint32_t h[16] = { t->ncls, t->nbuckets, t->nent, (uint32_t)t->dense };
+	uint32_t h[16] = { t->ncls, t->nbuckets, t->nent, (uint32_t)t->dense, t->gate };
 	ob_add(o, h, sizeof(h));
 	ob_add(o, t->bk, (size_t)t->nbuckets * BUCKET_WORDS * 4);
 	ob_add(o, t->ent, (size_t)t->nent * sizeof(uint32_t));
@@ -486,6 +488,17 @@ void model_serialise(const struct parser *p, const struct lemma_slot *lslots,
 			ob_add(&o, lslots, (size_t)lnslots * sizeof(*lslots));
 			break;
 		}
+		case SEC_CLUSTERS:
+		case SEC_TAGDICT: {
+			const struct cluster_tab *ct = s == SEC_CLUSTERS ? &p->clusters :
+						       &p->tagdict;
+			uint32_t ns = ct->slots ? ct->mask + 1 : 0;
+			uint32_t h[4] = { ns, 0, 0, 0 };
+			ob_add(&o, h, sizeof(h));
+			if (ns)
+				ob_add(&o, ct->slots, (size_t)ns * 8);
+			break;
+		}
 		}
 		len[s] = o.len - off[s];
 	}
@@ -524,6 +537,7 @@ static int open_ftab(struct ftab *t, const unsigned char *d, size_t len)
 	t->nbuckets = nb;
 	t->nent = nent;
 	t->dense = (int)dense;
+	t->gate = get32(d + 16);
 	t->bk = (const uint32_t *)(d + 64);
 	t->ent = t->bk + (size_t)nb * BUCKET_WORDS;
 	t->keys64 = NULL;
@@ -539,6 +553,21 @@ static int open_ftab(struct ftab *t, const unsigned char *d, size_t len)
 			if ((t->ent[i] >> 16) >= ncls)
 				return -1;
 	}
+	return 0;
+}
+
+/* A word table (clusters, tag dictionary): u32 slots, 3 x 0, slots. */
+static int open_cltab(struct cluster_tab *t, const unsigned char *d, size_t len)
+{
+	uint32_t ns;
+
+	if (len < 16)
+		return -1;
+	ns = get32(d);
+	if ((ns & (ns - 1)) || 16 + (uint64_t)ns * 8 != len)
+		return -1;
+	t->mask = ns ? ns - 1 : 0;
+	t->slots = ns ? (const uint32_t *)(d + 16) : NULL;
 	return 0;
 }
 
@@ -633,5 +662,13 @@ int model_open(struct parser *p, const unsigned char *data, size_t size,
 			    p->lemma.slots[i].str >= p->strings_len)
 				return error("'%s' has a bad lemma table", name);
 	}
+	if (open_cltab(&p->clusters, sec[SEC_CLUSTERS], slen[SEC_CLUSTERS]) < 0)
+		return error("'%s' has a bad cluster table", name);
+	if (open_cltab(&p->tagdict, sec[SEC_TAGDICT], slen[SEC_TAGDICT]) < 0)
+		return error("'%s' has a bad tag dictionary", name);
+	for (i = 0; p->tagdict.slots && i <= p->tagdict.mask; i++)
+		if (p->tagdict.slots[2 * i] && (p->tagdict.slots[2 * i + 1] == 0 ||
+		    p->tagdict.slots[2 * i + 1] > (uint32_t)p->ntags))
+			return error("'%s' has a bad tag dictionary", name);
 	return 0;
 }

@@ -247,7 +247,7 @@ static int vbucket(int v)
 #define TRI(a, b, c) ((uint64_t)(a) << 32 | (uint64_t)(b) << 16 | (uint64_t)(c))
 
 int parser_features(const struct pstate *st, const uint64_t *ws,
-		    const int *ts, uint64_t *k)
+		    const int *ts, const uint32_t *cs, uint64_t *k)
 {
 	int N = st->n + 1, f = 0;
 	int s0 = st->stack[st->sp - 1];
@@ -367,11 +367,26 @@ int parser_features(const struct pstate *st, const uint64_t *ws,
 		k[f++] = fkey(182, PAIR(s1t, b0t), 0, 0);
 		k[f++] = fkey(183, s1w, b0w, 0);
 	}
+	/* word clusters (Koo et al. 2008): with the tags, and in pairs */
+	{
+		uint32_t s0c = CL_FINE(cs[s0]), s1c = CL_FINE(cs[s1]);
+		uint32_t b0c = CL_FINE(cs[b0]), b1c = CL_FINE(cs[b1]);
+		k[f++] = fkey(184, PAIR(s0c, s0t), 0, 0);
+		k[f++] = fkey(185, PAIR(b0c, b0t), 0, 0);
+		k[f++] = fkey(186, PAIR(s1c, s1t), 0, 0);
+		k[f++] = fkey(187, PAIR(b1c, b1t), 0, 0);
+		k[f++] = fkey(188, PAIR(s0c, b0c), 0, 0);
+		k[f++] = fkey(189, TRI(s0c, s0t, b0t), 0, 0);
+		k[f++] = fkey(190, TRI(s0t, b0t, b0c), 0, 0);
+		k[f++] = fkey(191, PAIR(s1c, s0c), (uint64_t)s0t, 0);
+		k[f++] = fkey(192, TRI(CL_COARSE(cs[s0]), CL_COARSE(cs[b0]), d), 0, 0);
+		k[f++] = fkey(193, PAIR(b0c, b1c), (uint64_t)b0t, 0);
+	}
 	return f;
 }
 
 int label_features(const struct pstate *st, const uint64_t *ws,
-		   const int *ts, int dir, uint64_t *k)
+		   const int *ts, const uint32_t *cs, int dir, uint64_t *k)
 {
 	int N = st->n + 1, f = 0;
 	int dd = st->stack[st->sp - 1];
@@ -411,6 +426,9 @@ int label_features(const struct pstate *st, const uint64_t *ws,
 	k[f++] = fkey(t + 21, dw, st->lset[dd], 0);
 	k[f++] = fkey(t + 22, TRI(dt, ht, ts[nb]), 0, 0);
 	k[f++] = fkey(t + 23, (uint64_t)dt, ws[dl], 0);
+	k[f++] = fkey(t + 24, PAIR(CL_FINE(cs[dd]), ht), 0, 0);
+	k[f++] = fkey(t + 25, PAIR(dt, CL_FINE(cs[h])), 0, 0);
+	k[f++] = fkey(t + 26, PAIR(CL_FINE(cs[dd]), CL_FINE(cs[h])), 0, 0);
 	return f;
 }
 #undef L
@@ -422,7 +440,8 @@ struct scratch {
 	struct tokfeat *tf;
 	uint64_t *ws;
 	int *ts;
-	int32_t *work;		/* tagger scores, alloc * MAX_TAGS */
+	uint32_t *cs;		/* word clusters, like ws */
+	int32_t *work;		/* tagger scores, alloc * (MAX_TAGS + 2) */
 	struct pstate st;
 };
 
@@ -446,6 +465,7 @@ void parse_release(struct parse *ps)
 		free(s->tf);
 		free(s->ws);
 		free(s->ts);
+		free(s->cs);
 		free(s->work);
 		pstate_free(&s->st);
 		free(s);
@@ -475,7 +495,8 @@ static void parse_grow(struct parse *ps, int n)
 		s->tf = xrealloc(s->tf, (size_t)a * sizeof(*s->tf));
 		s->ws = xrealloc(s->ws, (size_t)(a + 2) * sizeof(*s->ws));
 		s->ts = xrealloc(s->ts, (size_t)(a + 2) * sizeof(*s->ts));
-		s->work = xrealloc(s->work, (size_t)a * (MAX_TAGS + 1) * sizeof(*s->work));
+		s->cs = xrealloc(s->cs, (size_t)(a + 2) * sizeof(*s->cs));
+		s->work = xrealloc(s->work, (size_t)a * (MAX_TAGS + 2) * sizeof(*s->work));
 		pstate_free(&s->st);
 		pstate_alloc(&s->st, a);
 		s->alloc = a;
@@ -530,6 +551,8 @@ static int tag_sentence(struct parser *p, const char *const *forms, int n,
 	ps->n = n;
 	for (i = 0; i < n; i++)
 		tokfeat_compute(&s->tf[i], forms[i]);
+	tokfeat_clusters(&p->clusters, s->tf, n);
+	tokfeat_tagdict(&p->tagdict, s->tf, n);
 	tagger_run(p, s->tf, n, ps->tag, s->work);
 	/* names the caller knows ("Moscow", "Hungary") that the tagger took
 	 * for an adverb or an adjective */
@@ -560,8 +583,8 @@ int parser_tag(struct parser *p, const char *const *forms, int n, struct parse *
 
 /* Choose the relation of the arc about to be made in direction dir. */
 static int best_label(const struct parser *p, const struct pstate *st,
-		      const uint64_t *ws, const int *ts, int dir, int root_arc,
-		      int root_label)
+		      const uint64_t *ws, const int *ts, const uint32_t *cs, int dir,
+		      int root_arc, int root_label)
 {
 	uint64_t keys[LABEL_NFEAT];
 	int32_t score[MAX_DEPRELS];
@@ -569,7 +592,7 @@ static int best_label(const struct parser *p, const struct pstate *st,
 
 	if (root_arc && root_label >= 0)
 		return root_label;
-	nk = label_features(st, ws, ts, dir, keys);
+	nk = label_features(st, ws, ts, cs, dir, keys);
 	memset(score, 0, sizeof(score[0]) * (size_t)p->ndeprel);
 	ftab_score(&p->lab, keys, nk, score);
 	for (j = 0; j < p->ndeprel; j++) {
@@ -591,19 +614,22 @@ static int find_root_label(const struct parser *p)
 }
 
 /* Word and tag arrays for the parser: 0 root, 1..n tokens, n + 1 none. */
-static void parser_inputs(const struct tokfeat *tf, const int *tag, int n,
-			  uint64_t *ws, int *ts)
+void parser_inputs(const struct tokfeat *tf, const int *tag, int n,
+		   uint64_t *ws, int *ts, uint32_t *cs)
 {
 	int i;
 
 	ws[0] = 0x0123456789abcdefULL;
 	ts[0] = 1;
+	cs[0] = 0xfffdfffdu;
 	for (i = 1; i <= n; i++) {
 		ws[i] = tf[i - 1].w;
 		ts[i] = tag[i - 1] + 2;
+		cs[i] = tf[i - 1].cl;
 	}
 	ws[n + 1] = 0xfedcba9876543210ULL;
 	ts[n + 1] = 0;
+	cs[n + 1] = 0xffffffffu;
 }
 
 int parser_parse(struct parser *p, const char *const *forms, int n, struct parse *ps)
@@ -623,23 +649,34 @@ int parser_parse_names(struct parser *p, const char *const *forms, int n,
 		return -1;
 	s = ps->scratch;
 	st = &s->st;
-	parser_inputs(s->tf, ps->tag, n, s->ws, s->ts);
+	parser_inputs(s->tf, ps->tag, n, s->ws, s->ts, s->cs);
 	pstate_reset(st, n);
 	pstate_counts(st, ps->upos, n);
 	while (!pstate_final(st)) {
 		int32_t score[DENSE_CLS] = { 0, 0, 0, 0 };
-		int nk = parser_features(st, s->ws, s->ts, keys), a, best = -1;
-		ftab_score(&p->act, keys, nk, score);
+		int a, best = -1, nlegal = 0;
 		for (a = 0; a < ACT_COUNT; a++)
-			if (pstate_legal(st, a) && (best < 0 || score[a] > score[best]))
+			if (pstate_legal(st, a)) {
 				best = a;
+				nlegal++;
+			}
+		/* a forced move (only root on the stack, or the buffer is
+		 * empty) needs no scores */
+		if (nlegal > 1) {
+			int nk = parser_features(st, s->ws, s->ts, s->cs, keys);
+			ftab_score(&p->act, keys, nk, score);
+			best = -1;
+			for (a = 0; a < ACT_COUNT; a++)
+				if (pstate_legal(st, a) && (best < 0 || score[a] > score[best]))
+					best = a;
+		}
 		if (best == ACT_SHIFT)
 			pstate_apply(st, best, -1);
 		else {
 			int dir = best == ACT_LEFT ? 0 : 1;
 			int root_arc = best == ACT_RIGHT && st->sp == 2;
-			pstate_apply(st, best, best_label(p, st, s->ws, s->ts, dir,
-							  root_arc, root_label));
+			pstate_apply(st, best, best_label(p, st, s->ws, s->ts, s->cs,
+							  dir, root_arc, root_label));
 		}
 	}
 	for (i = 0; i < n; i++) {

@@ -8,6 +8,7 @@
  */
 #include "ingest/tagger.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,6 +25,8 @@ void tokfeat_compute(struct tokfeat *tf, const char *form)
 
 	m = n < sizeof(low) ? n : sizeof(low);
 	tf->flags = 0;
+	tf->cl = 0;
+	tf->fixed = 0;
 	for (i = 0; i < m; i++) {
 		unsigned char c = (unsigned char)form[i];
 		char s;
@@ -61,6 +64,30 @@ void tokfeat_compute(struct tokfeat *tf, const char *form)
 		tf->pre[i] = m > i + 1 ? hash_bytes(low, i + 1) : 0;
 	for (i = 0; i < 4; i++)
 		tf->suf[i] = m > i + 1 ? hash_bytes(low + m - (i + 1), i + 1) : 0;
+}
+
+void tokfeat_clusters(const struct cluster_tab *ct, struct tokfeat *tf, int n)
+{
+	int i;
+	for (i = 0; i < n; i++)
+		tf[i].cl = cluster_lookup(ct, tf[i].w);
+}
+
+void tokfeat_tagdict(const struct cluster_tab *td, struct tokfeat *tf, int n)
+{
+	int i;
+	for (i = 0; i < n; i++)
+		tf[i].fixed = (int)cluster_lookup(td, tf[i].form);
+}
+
+/* Cluster of token i; sentence edges have values of their own. */
+static uint32_t cat(const struct tokfeat *tf, int n, int i)
+{
+	if (i < 0)
+		return 0xfffefffeu;
+	if (i >= n)
+		return 0xffffffffu;
+	return tf[i].cl;
 }
 
 static uint64_t wat(const struct tokfeat *tf, int n, int i)
@@ -101,10 +128,20 @@ static int static_features(const struct tokfeat *tf, int n, int i, uint64_t *k)
 	k[f++] = fkey(22, c->w, wp1, 0);
 	k[f++] = fkey(23, i == 0, c->shape, 0);
 	k[f++] = fkey(25, (uint64_t)c->flags, i == 0, 0);
+	/* word clusters: the word's and its neighbours' */
+	{
+		uint32_t cm1 = cat(tf, n, i - 1), cp1 = cat(tf, n, i + 1);
+		k[f++] = fkey(26, CL_FINE(c->cl), 0, 0);
+		k[f++] = fkey(27, CL_FINE(cm1), 0, 0);
+		k[f++] = fkey(28, CL_FINE(cp1), 0, 0);
+		k[f++] = fkey(29, CL_COARSE(cm1), CL_COARSE(cp1), 0);
+		/* what WordNet says the word (and the next) can be */
+		k[f++] = fkey(34, CL_WN(c->cl), 0, 0);
+		k[f++] = fkey(35, CL_WN(c->cl), c->suf[2], 0);
+		k[f++] = fkey(37, CL_WN(c->cl), CL_WN(cp1), 0);
+	}
 	return f;
 }
-
-#define TAGGER_NSTATIC 22
 
 /* The features of the previous two tags (joint tag + 1, 0 = none). */
 static int tag_features(const struct tokfeat *c, int t1, int t2, uint64_t *k)
@@ -113,7 +150,9 @@ static int tag_features(const struct tokfeat *c, int t1, int t2, uint64_t *k)
 	k[1] = fkey(12, (uint64_t)t1, (uint64_t)t2, 0);
 	k[2] = fkey(13, (uint64_t)t1, c->w, 0);
 	k[3] = fkey(24, (uint64_t)t1, c->suf[2], 0);
-	return 4;
+	k[4] = fkey(30, (uint64_t)t1, CL_FINE(c->cl), 0);
+	k[5] = fkey(36, (uint64_t)t1, CL_WN(c->cl), 0);
+	return 6;
 }
 
 /* Stacking: what the first pass said about this token and the next two. */
@@ -146,16 +185,20 @@ int tagger_features(const struct tokfeat *tf, int n, int i, int t1, int t2,
 /* One greedy pass with table t: the scores of the tag-independent
  * features of all tokens first (their lookups overlap in memory), then
  * left to right the features of the previous tags (and, for the stacked
- * pass, of the first pass's tags). */
+ * pass, of the first pass's tags). With 'margin', also the difference
+ * between the best and the second best score of each token. */
 static void tag_pass(const struct ftab *t, int nt, const struct tokfeat *tf, int n,
-		     const int *tags1, int *tags, int32_t *work)
+		     const int *tags1, int *tags, int32_t *work, int32_t *margin)
 {
 	uint64_t keys[TAGGER_NFEAT];
 	int i, c, best, stride = nt < DENSE_CLS ? DENSE_CLS : nt;
 	int32_t *score;
 
 	for (i = 0; i < n; i++) {
-		int nk = static_features(tf, n, i, keys);
+		int nk;
+		if (tf[i].fixed)
+			continue;
+		nk = static_features(tf, n, i, keys);
 		score = work + (size_t)i * stride;
 		memset(score, 0, sizeof(*score) * (size_t)stride);
 		ftab_score(t, keys, nk, score);
@@ -163,10 +206,59 @@ static void tag_pass(const struct ftab *t, int nt, const struct tokfeat *tf, int
 	for (i = 0; i < n; i++) {
 		int t1 = i > 0 ? tags[i - 1] + 1 : 0;
 		int t2 = i > 1 ? tags[i - 2] + 1 : 0;
-		int nk = tag_features(&tf[i], t1, t2, keys);
+		int nk;
+		if (tf[i].fixed) {	/* a word that always had one tag */
+			tags[i] = tf[i].fixed - 1;
+			if (margin)
+				margin[i] = INT32_MAX;
+			continue;
+		}
+		nk = tag_features(&tf[i], t1, t2, keys);
 		if (tags1)
 			nk += stack_features(tf, n, i, t1, tags1, keys + nk);
 		score = work + (size_t)i * stride;
+		ftab_score(t, keys, nk, score);
+		if (margin) {
+			int32_t top = score[0], second = INT32_MIN;
+			best = 0;
+			for (c = 1; c < nt; c++)
+				if (score[c] > top) {
+					second = top;
+					top = score[c];
+					best = c;
+				} else if (score[c] > second)
+					second = score[c];
+			margin[i] = nt > 1 ? (int32_t)((int64_t)top - second > INT32_MAX ?
+					INT32_MAX : (int64_t)top - second) : INT32_MAX;
+		} else {
+			best = 0;
+			for (c = 1; c < nt; c++)
+				if (score[c] > score[best])
+					best = c;
+		}
+		tags[i] = best;
+	}
+}
+
+/* The stacked pass on the tokens the first pass was unsure of (margin
+ * below the table's gate); the others keep their first-pass tag. */
+static void tag_gated(const struct ftab *t, int nt, const struct tokfeat *tf, int n,
+		      const int *tags1, const int32_t *margin, int *tags)
+{
+	uint64_t keys[TAGGER_NFEAT];
+	int32_t score[MAX_TAGS];
+	int i, c, best;
+
+	for (i = 0; i < n; i++) {
+		int t1, t2, nk;
+		if (margin[i] >= (int32_t)t->gate) {
+			tags[i] = tags1[i];
+			continue;
+		}
+		t1 = i > 0 ? tags[i - 1] + 1 : 0;
+		t2 = i > 1 ? tags[i - 2] + 1 : 0;
+		nk = tagger_features(tf, n, i, t1, t2, tags1, keys);
+		memset(score, 0, sizeof(*score) * (size_t)(nt < DENSE_CLS ? DENSE_CLS : nt));
 		ftab_score(t, keys, nk, score);
 		best = 0;
 		for (c = 1; c < nt; c++)
@@ -197,6 +289,10 @@ static void tag_merged(const struct ftab *t, int nt, const struct tokfeat *tf, i
 		int t1 = i > 0 ? tags1[i - 1] + 1 : 0;
 		int t2 = i > 1 ? tags1[i - 2] + 1 : 0;
 		int nk = tag_features(&tf[i], t1, t2, keys);
+		if (tf[i].fixed) {
+			tags1[i] = tf[i].fixed - 1;
+			continue;
+		}
 		memcpy(s1, work + (size_t)i * stride, sizeof(*s1) * (size_t)nt);
 		ftab_score_range(t, keys, nk, 0, (uint32_t)nt, s1);
 		best = 0;
@@ -209,6 +305,10 @@ static void tag_merged(const struct ftab *t, int nt, const struct tokfeat *tf, i
 		int t1 = i > 0 ? tags[i - 1] + 1 : 0;
 		int t2 = i > 1 ? tags[i - 2] + 1 : 0;
 		int nk = tag_features(&tf[i], t1, t2, keys);
+		if (tf[i].fixed) {
+			tags[i] = tf[i].fixed - 1;
+			continue;
+		}
 		nk += stack_features(tf, n, i, t1, tags1, keys + nk);
 		score = work + (size_t)i * stride + nt;
 		ftab_score_range(t, keys, nk, (uint32_t)nt, (uint32_t)nt, score);
@@ -230,7 +330,7 @@ void tagger_run(const struct parser *p, const struct tokfeat *tf, int n,
 	if (p->tagger.ncls == 2 * (uint32_t)p->ntags && !p->tagger.dense)
 		stride = p->tagger.ncls;
 	if (!work)
-		work = own = xmalloc((size_t)n * (stride + 1) * sizeof(int32_t));
+		work = own = xmalloc((size_t)n * (stride + 2) * sizeof(int32_t));
 	if (stride == p->tagger.ncls && p->tagger.ncls == 2 * (uint32_t)p->ntags) {
 		tags1 = (int *)(work + (size_t)n * stride);
 		tag_merged(&p->tagger, p->ntags, tf, n, tags1, tags, work);
@@ -238,14 +338,20 @@ void tagger_run(const struct parser *p, const struct tokfeat *tf, int n,
 		return;
 	}
 	if (!p->tagger2.nent) {
-		tag_pass(&p->tagger, p->ntags, tf, n, NULL, tags, work);
+		tag_pass(&p->tagger, p->ntags, tf, n, NULL, tags, work, NULL);
 		free(own);
 		return;
 	}
-	/* first-pass tags go after the score rows */
+	/* first-pass tags (and margins) go after the score rows */
 	tags1 = (int *)(work + (size_t)n * stride);
-	tag_pass(&p->tagger, p->ntags, tf, n, NULL, tags1, work);
-	tag_pass(&p->tagger2, p->ntags, tf, n, tags1, tags, work);
+	if (p->tagger2.gate) {
+		int32_t *margin = work + (size_t)n * (stride + 1);
+		tag_pass(&p->tagger, p->ntags, tf, n, NULL, tags1, work, margin);
+		tag_gated(&p->tagger2, p->ntags, tf, n, tags1, margin, tags);
+	} else {
+		tag_pass(&p->tagger, p->ntags, tf, n, NULL, tags1, work, NULL);
+		tag_pass(&p->tagger2, p->ntags, tf, n, tags1, tags, work, NULL);
+	}
 	free(own);
 }
 

@@ -162,17 +162,19 @@ static void test_features(void)
 {
 	struct pstate st;
 	uint64_t ws[11], k1[PARSER_NFEAT], k2[PARSER_NFEAT], lk[LABEL_NFEAT];
+	uint32_t cs[11];
 	int ts[11], i, n1, n2, same = 0, dup = 0, j;
 
 	for (i = 0; i < 11; i++) {
 		ws[i] = 1000 + (uint64_t)i;
 		ts[i] = i % 4 + 1;
+		cs[i] = (uint32_t)(i % 3 + 1) << 16 | (uint32_t)(i % 2 + 1);
 	}
 	pstate_alloc(&st, 9);
 	pstate_reset(&st, 9);
 	pstate_apply(&st, ACT_SHIFT, -1);
-	n1 = parser_features(&st, ws, ts, k1);
-	n2 = parser_features(&st, ws, ts, k2);
+	n1 = parser_features(&st, ws, ts, cs, k1);
+	n2 = parser_features(&st, ws, ts, cs, k2);
 	test_cond("feature count within bounds", n1 > 40 && n1 <= PARSER_NFEAT);
 	test_cond("features are deterministic", n1 == n2 && !memcmp(k1, k2, sizeof(uint64_t) * n1));
 	for (i = 0; i < n1; i++)
@@ -180,18 +182,18 @@ static void test_features(void)
 			dup += k1[i] == k1[j];
 	test_cond("templates give distinct keys", dup == 0);
 	pstate_apply(&st, ACT_LEFT, 3);
-	n2 = parser_features(&st, ws, ts, k2);
+	n2 = parser_features(&st, ws, ts, cs, k2);
 	for (i = 0; i < n1; i++)
 		same += k1[i] == k2[i];
 	test_cond("a transition changes most features", same < n1 / 2);
 	test_cond("label features within bounds",
-		  label_features(&st, ws, ts, 0, lk) <= LABEL_NFEAT);
+		  label_features(&st, ws, ts, cs, 0, lk) <= LABEL_NFEAT);
 	pstate_apply(&st, ACT_SHIFT, -1);
 	pstate_apply(&st, ACT_SHIFT, -1);
 	{
 		uint64_t l0[LABEL_NFEAT], l1[LABEL_NFEAT];
-		int m0 = label_features(&st, ws, ts, 0, l0);
-		int m1 = label_features(&st, ws, ts, 1, l1);
+		int m0 = label_features(&st, ws, ts, cs, 0, l0);
+		int m1 = label_features(&st, ws, ts, cs, 1, l1);
 		test_cond("label features depend on the direction",
 			  m0 == m1 && l0[1] != l1[1]);
 	}
