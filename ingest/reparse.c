@@ -156,8 +156,10 @@ static void find_phrases(struct reparse *r, const struct parse *ps, const char *
 			if (ps->upos[c2] == UPOS_PUNCT)
 				break;
 		if (c2 >= n - 1 || strcmp(forms[c2], ",") ||
-		    (ps->upos[c2 + 1] != UPOS_VERB && ps->upos[c2 + 1] != UPOS_AUX))
-			continue;
+		    !(is_finite(ps, c2 + 1) || (ps->upos[c2 + 1] == UPOS_VERB &&
+						!strcmp(ps->xpos[c2 + 1], "VBN"))))
+			continue;	/* the subject's own verb comes after the phrase
+					 * (a past tense may be tagged VBN), not "drawing" */
 		v = c2 + 1;
 		if (ps->upos[v] == UPOS_AUX && ps->head[v] > 0 && ps->upos[ps->head[v] - 1] == UPOS_VERB)
 			v = ps->head[v] - 1;
@@ -178,7 +180,7 @@ static void find_phrases(struct reparse *r, const struct parse *ps, const char *
 		else
 			kind = CUT_APPOS;
 		for (i = c1 + 1, ok = 1; kind != CUT_RELCL && i < c2; i++)
-			if (is_finite(ps, i))
+			if (is_finite(ps, i) || (kind == CUT_APPOS && ps->upos[i] == UPOS_VERB))
 				ok = 0;	/* a clause of its own */
 		if (ok)
 			add_cut(r, c, nc, c1, c2 + 1, kind, kind == CUT_OBL ? c2 + 1 : c1 - 1);
