@@ -18,7 +18,8 @@ enum cut_kind {
 	CUT_APPOS,		/* ", the Russian president,": on the noun 'to' */
 	CUT_ACL,		/* ", led by Prigozhin,": on the noun 'to' */
 	CUT_RELCL,		/* ", which joined NATO in 1999,": on the noun 'to' */
-	CUT_OBL			/* ", in a notice dated ...,": on the verb 'to' */
+	CUT_OBL,		/* ", in a notice dated ...,": on the verb 'to' */
+	CUT_ATTRIB		/* ", a war monitor said.": on the root */
 };
 
 struct cut {
@@ -188,6 +189,53 @@ static void find_phrases(struct reparse *r, const struct parse *ps, const char *
 	}
 }
 
+static int is_say(const struct parse *ps, int i)
+{
+	static const char *const says[] = {
+		"say", "tell", "report", "add", "announce", "state", "claim", "confirm",
+		"warn", "write", NULL
+	};
+	int k;
+	if (ps->upos[i] != UPOS_VERB)
+		return 0;
+	for (k = 0; says[k]; k++)
+		if (!strcmp(ps->lemma[i], says[k]))
+			return 1;
+	return 0;
+}
+
+/* ", a war monitor said.", ", officials told AFP on Monday." closing the
+ * sentence, when the first parse let the clause before it lend its words
+ * to the saying ("people/nsubj ... said"). */
+static void find_attribution(struct reparse *r, const struct parse *ps, const char *const *forms,
+			     int n, struct cut *c, int *nc)
+{
+	int end = n, cm, v = -1, i;
+
+	while (end > 0 && ps->upos[end - 1] == UPOS_PUNCT && strcmp(forms[end - 1], ","))
+		end--;
+	for (cm = end - 1; cm > 1 && end - cm <= 12; cm--) {
+		if (!strcmp(forms[cm], ","))
+			break;
+		if (ps->upos[cm] == UPOS_PUNCT || (ps->upos[cm] == UPOS_VERB && !is_say(ps, cm)) ||
+		    ps->upos[cm] == UPOS_AUX || ps->upos[cm] == UPOS_SCONJ)
+			return;
+		if (is_say(ps, cm))
+			v = cm;
+	}
+	if (cm <= 1 || strcmp(forms[cm], ",") || v < 0 || v == cm + 1)
+		return;
+	for (i = cm + 1; i < v; i++)
+		if (!is_nominal(ps->upos[i]) && ps->upos[i] != UPOS_DET && ps->upos[i] != UPOS_ADJ &&
+		    ps->upos[i] != UPOS_PRON && ps->upos[i] != UPOS_NUM)
+			return;	/* the speaker: a noun phrase */
+	for (i = 0; i < cm; i++)
+		if (ps->head[i] - 1 > cm && ps->head[i] - 1 < end && i != ps->head[v] - 1)
+			break;	/* the clause lends a word to the saying */
+	if (i < cm)
+		add_cut(r, c, nc, cm, end, CUT_ATTRIB, -1);
+}
+
 static const char *rel_by_tag(int upos)
 {
 	switch (upos) {
@@ -226,6 +274,11 @@ static int piece_head(const struct parse *ps, const struct cut *c)
 			if (is_nominal(ps->upos[i]) || ps->upos[i] == UPOS_PRON || ps->upos[i] == UPOS_NUM)
 				return i;
 		break;
+	case CUT_ATTRIB:
+		for (i = lo + 1; i < hi; i++)
+			if (is_say(ps, i))
+				return i;
+		break;
 	case CUT_APPOS:
 		for (i = lo + 1; i < hi - 1 && ps->upos[i] != UPOS_ADP && ps->upos[i] != UPOS_VERB; i++)
 			if (is_nominal(ps->upos[i]))
@@ -240,7 +293,7 @@ static int piece_head(const struct parse *ps, const struct cut *c)
 static const char *const piece_rel[] = {
 	[CUT_TIME_ROOT] = "obl:unmarked", [CUT_TIME] = "obl:unmarked",
 	[CUT_APPOS] = "appos", [CUT_ACL] = "acl", [CUT_RELCL] = "acl:relcl",
-	[CUT_OBL] = "obl"
+	[CUT_OBL] = "obl", [CUT_ATTRIB] = "parataxis"
 };
 
 /* Hang piece c of the sentence back on its token, given the root of the
@@ -262,6 +315,10 @@ static void hang(struct parse *ps, const struct cut *c, int root)
 			continue;	/* a phrase keeps its inside */
 		ps->head[i] = h + 1;
 		ps->deprel[i] = rel_by_tag(ps->upos[i]);
+		if (c->kind == CUT_ATTRIB && (is_nominal(ps->upos[i]) || ps->upos[i] == UPOS_PRON))
+			ps->deprel[i] = i < h ? "nsubj" : "obl";	/* "officials said", "told AFP" */
+		else if (c->kind == CUT_ATTRIB && ps->upos[i] == UPOS_ADV)
+			ps->deprel[i] = "advmod";
 		if (ps->upos[i] == UPOS_ADP)
 			has_case = 1;
 	}
@@ -283,6 +340,7 @@ int reparse_sentence(struct reparse *r, struct parser *p, const char *const *for
 	memset(r->cut, 0, (size_t)n * sizeof(*r->cut));
 	find_times(r, ps, forms, n, tx, ntx, c, &nc);
 	find_phrases(r, ps, forms, n, c, &nc);
+	find_attribution(r, ps, forms, n, c, &nc);
 	if (!nc)
 		return 0;
 	ALLOC_GROW(r->forms, (size_t)n, r->forms_alloc);

@@ -14,10 +14,13 @@
  *   - a phrase set off by commas between a noun and a verb ("X, the Y
  *     minister, said"): an apposition of the noun; a participle ("led by
  *     ...") or relative clause ("which joined ...") its clause; a
- *     prepositional phrase ("in a notice dated ...") an oblique of the verb.
+ *     prepositional phrase ("in a notice dated ...") an oblique of the verb;
+ *   - an attribution that closes the sentence (", a war monitor said."): a
+ *     parataxis of the root, its noun phrase the subject of the saying.
  * A piece the first parse already hung right (a time as the oblique of a
  * verb in a sentence whose root is a verb; a noun that is the subject of
- * the verb after its phrase) is left alone: the second parse costs time.
+ * the verb after its phrase; an attribution no word of the clause hangs
+ * on) is left alone: the second parse costs time.
  * Tokens keep the tags of the parse they took part in; a time gets its
  * inner relations from its tags, a phrase keeps those of the first parse.
  */
