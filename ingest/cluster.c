@@ -300,10 +300,7 @@ static uint64_t rng;
 
 static uint64_t rnd(void)
 {
-	rng ^= rng >> 12;
-	rng ^= rng << 25;
-	rng ^= rng >> 27;
-	return rng * 0x2545F4914F6CDD1DULL;
+	return xorshift64s(&rng);
 }
 
 static float dot(const struct rows *r, size_t i, const float *c)

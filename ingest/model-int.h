@@ -42,6 +42,16 @@ static inline uint64_t fkey(unsigned tmpl, uint64_t a, uint64_t b, uint64_t c)
 
 uint64_t hash_bytes(const char *s, size_t n);
 
+/* The xorshift64* generator of training and clustering: deterministic
+ * given the seed in *state (never 0). */
+static inline uint64_t xorshift64s(uint64_t *state)
+{
+	*state ^= *state >> 12;
+	*state ^= *state << 25;
+	*state ^= *state >> 27;
+	return *state * 0x2545F4914F6CDD1DULL;
+}
+
 /*==== Frozen tables ====*/
 
 /* A frozen table is an array of 64-byte buckets (one cache line each); a

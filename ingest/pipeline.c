@@ -384,6 +384,16 @@ static int demand_event(const struct xtriple *x, const struct parse *ps, struct 
 	return -1;
 }
 
+/* Give t the event ev (replacing any). */
+static void set_event(struct triple *t, const struct event_info *ev)
+{
+	free(t->event);
+	free(t->cameo);
+	t->event = ev->plover ? xstrdup(ev->plover) : NULL;
+	t->cameo = ev->cameo ? xstrdup(ev->cameo) : NULL;
+	t->quad = ev->quad;
+}
+
 /* "Palestinian leaders said they would boycott ...": "would" in reported
  * speech is the future of the saying. */
 static int future_in_past(const struct xtriple *x, const struct parse *ps)
@@ -439,13 +449,8 @@ static void intent_event(struct triple *t, const struct xtriple *x, const struct
 			if (!strcmp(x->intent, promises[i]))
 				code = "030";
 	}
-	if (!code || event_from_cameo(code, &ev) < 0)
-		return;
-	free(t->event);
-	free(t->cameo);
-	t->event = xstrdup(ev.plover);
-	t->cameo = xstrdup(ev.cameo);
-	t->quad = ev.quad;
+	if (code && event_from_cameo(code, &ev) == 0)
+		set_event(t, &ev);
 }
 
 /* "refused to deploy peacekeepers", "failed to reach agreement": what is
@@ -461,11 +466,7 @@ static void refusal_event(struct triple *t, const struct xtriple *x)
 	if (!x->negated || (!refusing && !future) ||
 	    (!refusing && (!t->event || t->quad > 2)) || event_from_cameo("120", &ev) < 0)
 		return;
-	free(t->event);
-	free(t->cameo);
-	t->event = xstrdup(ev.plover);
-	t->cameo = xstrdup(ev.cameo);
-	t->quad = ev.quad;
+	set_event(t, &ev);
 	t->negated = 0;
 }
 
@@ -808,9 +809,7 @@ static void emit(struct pipeline *p, const struct article *a, const struct asent
 		t->rel_text = sb_detach(&sb);
 		t->lemma = xstrdup(x->lemma);
 		if (lookup_event(x, ps, &ev) == 0 || demand_event(x, ps, &ev) == 0) {
-			t->event = ev.plover ? xstrdup(ev.plover) : NULL;
-			t->cameo = ev.cameo ? xstrdup(ev.cameo) : NULL;
-			t->quad = ev.quad;
+			set_event(t, &ev);
 			if (ev.mode && !x->mode)
 				t->mode = xstrdup(ev.mode);
 		}
