@@ -568,10 +568,21 @@ static void name_span(const struct parse *ps, int j, struct xspan *sp)
  * the one to derive from. */
 #define MAX_CAND (XT_MAX_ARGS + 24)
 
+/* Does a word of sp other than the sentence's first begin with a capital? */
+static int has_capital(const struct asent *s, const struct xspan *sp)
+{
+	int i;
+	for (i = sp->lo > 0 ? sp->lo : 1; i < sp->hi; i++)
+		if (isupper((unsigned char)s->x->form[i][0]))
+			return 1;
+	return 0;
+}
+
 /* Candidates from the names inside the phrase [lo, hi) headed by head. */
-static int add_nested(const struct parse *ps, int head, int lo, int hi, struct xspan *cand,
+static int add_nested(const struct asent *s, int head, int lo, int hi, struct xspan *cand,
 		      const char **cprep, int *nested, int ncand)
 {
+	const struct parse *ps = s->x->ps;
 	int j;
 	for (j = lo; j < hi && ncand < MAX_CAND; j++) {
 		const char *r = ps->deprel[j];
@@ -582,6 +593,8 @@ static int add_nested(const struct parse *ps, int head, int lo, int hi, struct x
 		    (!strcmp(r, "compound") || !strncmp(r, "flat", 4) || !strcmp(r, "amod")))
 			continue;
 		name_span(ps, j, &cand[ncand]);
+		if (!has_capital(s, &cand[ncand]))
+			continue;	/* "the aid program": no name in it */
 		cprep[ncand] = NULL;
 		nested[ncand++] = 1;
 	}
@@ -633,7 +646,7 @@ static void emit_recipient(struct pipeline *p, const struct asent *s,
 	 * of Cizre", "a resolution of the U.N. Security Council"), as the
 	 * field's coders make it */
 	if (x->obj.head >= 0 && guess)
-		ncand = add_nested(ps, x->obj.head, x->obj.lo, x->obj.hi, cand, cprep, nested, ncand);
+		ncand = add_nested(s, x->obj.head, x->obj.lo, x->obj.hi, cand, cprep, nested, ncand);
 	/* "demanded that the US cancel the sale": the clause's subject is the
 	 * target of a demand, an accusation, a warning; not of what was said */
 	for (j = 0; x->obj.head >= 0 && ps->upos[x->obj.head] == UPOS_VERB &&
@@ -652,7 +665,7 @@ static void emit_recipient(struct pipeline *p, const struct asent *s,
 	/* and inside its obliques: "fired at targets in Jericho" */
 	for (k = 0; guess && k < nobl; k++)
 		if (cprep[k])
-			ncand = add_nested(ps, cand[k].head, cand[k].lo, cand[k].hi, cand, cprep,
+			ncand = add_nested(s, cand[k].head, cand[k].lo, cand[k].hi, cand, cprep,
 					   nested, ncand);
 	for (k = 0; k < ncand; k++) {
 		sp = cand[k];
