@@ -1759,6 +1759,24 @@ int extract_repair(const struct parse *ps, struct parse *fixed, int *fhead,
 				subj = 4;	/* "The Bank of Japan/compound raised/amod rates" */
 				break;
 			}
+		/* "militias/root fired/amod rockets/conj": the root noun is the
+		 * verb's subject, the other its object */
+		if (!subj && !strcmp(ps->deprel[n], "conj") && ps->head[n] > 0 &&
+		    ps->head[n] - 1 < v && ps->head[ps->head[n] - 1] == 0 &&
+		    (ps->upos[ps->head[n] - 1] == UPOS_NOUN || ps->upos[ps->head[n] - 1] == UPOS_PROPN)) {
+			int m = ps->head[n] - 1;
+			repair_begin(ps, fixed, fhead, frel, &done);
+			fhead[v] = 0;
+			frel[v] = "root";
+			fhead[m] = v + 1;
+			frel[m] = "nsubj";
+			fhead[n] = v + 1;
+			frel[n] = "obj";
+			for (c = v + 1; c < ps->n; c++)
+				if (ps->head[c] - 1 == m)
+					fhead[c] = v + 1;
+			continue;
+		}
 		if (subj != 1 && subj != 4)
 			continue;
 		repair_begin(ps, fixed, fhead, frel, &done);

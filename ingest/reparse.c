@@ -4,6 +4,8 @@
  */
 #include "ingest/reparse.h"
 
+#include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,13 +21,16 @@ enum cut_kind {
 	CUT_ACL,		/* ", led by Prigozhin,": on the noun 'to' */
 	CUT_RELCL,		/* ", which joined NATO in 1999,": on the noun 'to' */
 	CUT_OBL,		/* ", in a notice dated ...,": on the verb 'to' */
-	CUT_ATTRIB		/* ", a war monitor said.": on the root */
+	CUT_ATTRIB,		/* ", a war monitor said.": on the root */
+	CUT_JOIN		/* "Russia -" of "Russia-backed": on "backed",
+				 * which is parsed as the one word */
 };
 
 struct cut {
 	int lo, hi;		/* [lo, hi): the piece, with its commas */
 	enum cut_kind kind;
 	int to;			/* the token it hangs on, -1 for the root */
+	char joined[64];	/* CUT_JOIN: the word 'to' is parsed as */
 };
 
 struct reparse {
@@ -236,6 +241,34 @@ static void find_attribution(struct reparse *r, const struct parse *ps, const ch
 		add_cut(r, c, nc, cm, end, CUT_ATTRIB, -1);
 }
 
+/* "Russia-backed separatists", "U.S.-led forces": the treebank splits
+ * the hyphen, and the parser takes "backed" for the sentence's verb. When
+ * the participle does not modify the noun after it, the three tokens are
+ * parsed as one adjective-like word. */
+static void find_joins(struct reparse *r, const struct parse *ps, const char *const *forms,
+		       int n, struct cut *c, int *nc)
+{
+	int i, k;
+
+	for (i = 0; i + 3 < n; i++) {
+		const char *w = forms[i + 2];
+		size_t lw = strlen(w), l0 = strlen(forms[i]);
+		int h = ps->head[i + 2] - 1;
+		if (strcmp(forms[i + 1], "-") || !isupper((unsigned char)forms[i][0]) ||
+		    lw < 3 || strcmp(w + lw - 2, "ed") || !islower((unsigned char)w[0]) ||
+		    !(is_nominal(ps->upos[i + 3]) || ps->upos[i + 3] == UPOS_ADJ) ||
+		    l0 + lw + 2 > sizeof(c->joined))
+			continue;
+		if (h > i + 2 && !strcmp(ps->deprel[i + 2], "amod"))
+			continue;	/* parsed right */
+		k = *nc;
+		add_cut(r, c, nc, i, i + 2, CUT_JOIN, i + 2);
+		if (*nc > k)
+			snprintf(c[k].joined, sizeof(c[k].joined), "%s-%s", forms[i], w);
+		i += 2;
+	}
+}
+
 static const char *rel_by_tag(int upos)
 {
 	switch (upos) {
@@ -274,6 +307,8 @@ static int piece_head(const struct parse *ps, const struct cut *c)
 			if (is_nominal(ps->upos[i]) || ps->upos[i] == UPOS_PRON || ps->upos[i] == UPOS_NUM)
 				return i;
 		break;
+	case CUT_JOIN:
+		return c->to;
 	case CUT_ATTRIB:
 		for (i = lo + 1; i < hi; i++)
 			if (is_say(ps, i))
@@ -293,18 +328,26 @@ static int piece_head(const struct parse *ps, const struct cut *c)
 static const char *const piece_rel[] = {
 	[CUT_TIME_ROOT] = "obl:unmarked", [CUT_TIME] = "obl:unmarked",
 	[CUT_APPOS] = "appos", [CUT_ACL] = "acl", [CUT_RELCL] = "acl:relcl",
-	[CUT_OBL] = "obl", [CUT_ATTRIB] = "parataxis"
+	[CUT_OBL] = "obl", [CUT_ATTRIB] = "parataxis", [CUT_JOIN] = "compound"
 };
 
 /* Hang piece c of the sentence back on its token, given the root of the
  * rest. Its tokens still carry the first parse. */
 static void hang(struct parse *ps, const struct cut *c, int root)
 {
-	int h = piece_head(ps, c), to = c->to < 0 ? root : c->to, i, has_case = 0;
+	int h, to = c->to < 0 ? root : c->to, i, has_case = 0;
 	int time = c->kind == CUT_TIME_ROOT || c->kind == CUT_TIME;
 
 	if (to < 0)
 		return;
+	if (c->kind == CUT_JOIN) {	/* "Russia" and "-" on "backed" */
+		ps->head[c->lo] = to + 1;
+		ps->deprel[c->lo] = "obl:npmod";
+		ps->head[c->lo + 1] = to + 1;
+		ps->deprel[c->lo + 1] = "punct";
+		return;
+	}
+	h = piece_head(ps, c);
 	if (ps->upos[to] == UPOS_AUX && ps->head[to] > 0 && time)
 		to = ps->head[to] - 1;
 	for (i = c->lo; i < c->hi; i++) {
@@ -341,6 +384,7 @@ int reparse_sentence(struct reparse *r, struct parser *p, const char *const *for
 	find_times(r, ps, forms, n, tx, ntx, c, &nc);
 	find_phrases(r, ps, forms, n, c, &nc);
 	find_attribution(r, ps, forms, n, c, &nc);
+	find_joins(r, ps, forms, n, c, &nc);
 	if (!nc)
 		return 0;
 	ALLOC_GROW(r->forms, (size_t)n, r->forms_alloc);
@@ -349,6 +393,9 @@ int reparse_sentence(struct reparse *r, struct parser *p, const char *const *for
 	for (i = 0; i < n; i++)
 		if (!r->cut[i]) {
 			r->forms[m] = forms[i];
+			for (k = 0; k < nc; k++)
+				if (c[k].kind == CUT_JOIN && c[k].to == i)
+					r->forms[m] = c[k].joined;
 			r->proper[m] = proper ? proper[i] : 0;
 			r->full[m++] = i;
 		}

@@ -493,7 +493,7 @@ static void test_golden(void)
 		tree_free(&t);
 	}
 	fclose(f);
-	test_cond("thirteen golden trees", sno == 13);
+	test_cond("fourteen golden trees", sno == 14);
 }
 
 int main(void)
