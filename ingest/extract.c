@@ -1829,7 +1829,8 @@ int extract_repair(const struct parse *ps, struct parse *fixed, int *fhead,
 		repair_begin(ps, fixed, fhead, frel, &done);
 		frel[v] = "nsubj";
 	}
-	return done;
+	/* repairs that met in one sentence must leave a tree */
+	return done && parse_is_tree(fhead, ps->n);
 }
 
 int extract_sentence_opts(const struct xsent *s, struct xtriple *out, int max,

@@ -42,6 +42,23 @@ int upos_from_name(const char *name)
 	return -1;
 }
 
+int parse_is_tree(const int *head, int n)
+{
+	int i, roots = 0;
+	for (i = 0; i < n; i++) {
+		int j = i, steps = 0;
+		if (head[i] < 0 || head[i] > n)
+			return 0;
+		if (!head[i])
+			roots++;
+		while (head[j] && steps++ <= n)
+			j = head[j] - 1;
+		if (head[j])
+			return 0;	/* a cycle */
+	}
+	return roots == 1;
+}
+
 int parse_span_head(const struct parse *ps, int lo, int hi)
 {
 	int i;

@@ -71,6 +71,10 @@ int parser_parse_names(struct parser *p, const char *const *forms, int n,
 /* Tag and lemmatise only: head[] is all 0 and deprel[] all "_" */
 int parser_tag(struct parser *p, const char *const *forms, int n, struct parse *ps);
 
+/* Are head[0..n) (1-based heads, 0 = root) one tree: a single root and
+ * every token reaching it? */
+int parse_is_tree(const int *head, int n);
+
 /* The head of the tokens [lo, hi) of a tree: the first whose head lies
  * outside them (lo if none). */
 int parse_span_head(const struct parse *ps, int lo, int hi);

@@ -22,8 +22,10 @@ enum cut_kind {
 	CUT_RELCL,		/* ", which joined NATO in 1999,": on the noun 'to' */
 	CUT_OBL,		/* ", in a notice dated ...,": on the verb 'to' */
 	CUT_ATTRIB,		/* ", a war monitor said.": on the root */
-	CUT_JOIN		/* "Russia -" of "Russia-backed": on "backed",
+	CUT_JOIN,		/* "Russia -" of "Russia-backed": on "backed",
 				 * which is parsed as the one word */
+	CUT_REDUCED		/* "launched by the Houthis" after "Drones": on the
+				 * noun, no commas */
 };
 
 struct cut {
@@ -40,6 +42,11 @@ struct reparse {
 	int *cut;		/* per token: 0 kept, else 1 + its cut */
 	int *full;		/* token of the rest -> token of the sentence */
 	size_t forms_alloc, proper_alloc, cut_alloc, full_alloc;
+	/* the first parse, to go back to if the pieces made no tree */
+	int *head, *upos;
+	const char **deprel, **xpos;
+	char **lemma;
+	size_t head_alloc, upos_alloc, deprel_alloc, xpos_alloc, lemma_alloc;
 };
 
 struct reparse *reparse_new(void)
@@ -58,6 +65,11 @@ void reparse_free(struct reparse *r)
 	free(r->proper);
 	free(r->cut);
 	free(r->full);
+	free(r->head);
+	free(r->upos);
+	free(r->deprel);
+	free(r->xpos);
+	free(r->lemma);
 	free(r);
 }
 
@@ -241,6 +253,37 @@ static void find_attribution(struct reparse *r, const struct parse *ps, const ch
 		add_cut(r, c, nc, cm, end, CUT_ATTRIB, -1);
 }
 
+/* "Drones launched by Yemen's Houthis struck two plants", "NATO leaders
+ * meeting in Vilnius reaffirmed ...": a participle phrase after the
+ * subject, no commas, when the finite verb after it did not get the noun
+ * as its subject. */
+static void find_reduced(struct reparse *r, const struct parse *ps, int n,
+			 struct cut *c, int *nc)
+{
+	int a, f, i, ok;
+
+	for (a = 0; a + 3 < n; a++) {
+		if (!is_nominal(ps->upos[a]) || ps->upos[a + 1] != UPOS_VERB ||
+		    (strcmp(ps->xpos[a + 1], "VBN") && strcmp(ps->xpos[a + 1], "VBG")))
+			continue;
+		for (f = a + 2; f < n && f <= a + 14; f++)
+			if (ps->upos[f] == UPOS_PUNCT || ps->upos[f] == UPOS_AUX ||
+			    ps->upos[f] == UPOS_VERB || ps->upos[f] == UPOS_SCONJ ||
+			    ps->upos[f] == UPOS_CCONJ)
+				break;
+		if (f >= n || f > a + 14 || f == a + 2 || ps->upos[f] != UPOS_VERB ||
+		    (strcmp(ps->xpos[f], "VBD") && strcmp(ps->xpos[f], "VBZ") &&
+		     strcmp(ps->xpos[f], "VBP")))
+			continue;
+		for (i = 0, ok = 0; i <= a; i++)
+			if (ps->head[i] - 1 == f && !strncmp(ps->deprel[i], "nsubj", 5))
+				ok = 1;
+		if (!ok)
+			add_cut(r, c, nc, a + 1, f, CUT_REDUCED, a);
+		a = f;
+	}
+}
+
 /* "Russia-backed separatists", "U.S.-led forces": the treebank splits
  * the hyphen, and the parser takes "backed" for the sentence's verb. When
  * the participle does not modify the noun after it, the three tokens are
@@ -309,6 +352,8 @@ static int piece_head(const struct parse *ps, const struct cut *c)
 		break;
 	case CUT_JOIN:
 		return c->to;
+	case CUT_REDUCED:
+		return lo;
 	case CUT_ATTRIB:
 		for (i = lo + 1; i < hi; i++)
 			if (is_say(ps, i))
@@ -328,7 +373,8 @@ static int piece_head(const struct parse *ps, const struct cut *c)
 static const char *const piece_rel[] = {
 	[CUT_TIME_ROOT] = "obl:unmarked", [CUT_TIME] = "obl:unmarked",
 	[CUT_APPOS] = "appos", [CUT_ACL] = "acl", [CUT_RELCL] = "acl:relcl",
-	[CUT_OBL] = "obl", [CUT_ATTRIB] = "parataxis", [CUT_JOIN] = "compound"
+	[CUT_OBL] = "obl", [CUT_ATTRIB] = "parataxis", [CUT_JOIN] = "compound",
+	[CUT_REDUCED] = "acl"
 };
 
 /* Hang piece c of the sentence back on its token, given the root of the
@@ -385,6 +431,7 @@ int reparse_sentence(struct reparse *r, struct parser *p, const char *const *for
 	find_phrases(r, ps, forms, n, c, &nc);
 	find_attribution(r, ps, forms, n, c, &nc);
 	find_joins(r, ps, forms, n, c, &nc);
+	find_reduced(r, ps, n, c, &nc);
 	if (!nc)
 		return 0;
 	ALLOC_GROW(r->forms, (size_t)n, r->forms_alloc);
@@ -401,6 +448,16 @@ int reparse_sentence(struct reparse *r, struct parser *p, const char *const *for
 		}
 	if (m < 2 || parser_parse_names(p, r->forms, m, r->proper, rp) < 0)
 		return 0;
+	ALLOC_GROW(r->head, (size_t)n, r->head_alloc);
+	ALLOC_GROW(r->upos, (size_t)n, r->upos_alloc);
+	ALLOC_GROW(r->deprel, (size_t)n, r->deprel_alloc);
+	ALLOC_GROW(r->xpos, (size_t)n, r->xpos_alloc);
+	ALLOC_GROW(r->lemma, (size_t)n, r->lemma_alloc);
+	memcpy(r->head, ps->head, (size_t)n * sizeof(*r->head));
+	memcpy(r->upos, ps->upos, (size_t)n * sizeof(*r->upos));
+	memcpy(r->deprel, ps->deprel, (size_t)n * sizeof(*r->deprel));
+	memcpy(r->xpos, ps->xpos, (size_t)n * sizeof(*r->xpos));
+	memcpy(r->lemma, ps->lemma, (size_t)n * sizeof(*r->lemma));
 	for (k = 0; k < m; k++) {
 		i = r->full[k];
 		ps->upos[i] = rp->upos[k];
@@ -413,5 +470,14 @@ int reparse_sentence(struct reparse *r, struct parser *p, const char *const *for
 	}
 	for (k = 0; k < nc; k++)
 		hang(ps, &c[k], root);
+	if (!parse_is_tree(ps->head, n)) {
+		/* pieces hung on each other in a ring: keep the first parse */
+		memcpy(ps->head, r->head, (size_t)n * sizeof(*r->head));
+		memcpy(ps->upos, r->upos, (size_t)n * sizeof(*r->upos));
+		memcpy(ps->deprel, r->deprel, (size_t)n * sizeof(*r->deprel));
+		memcpy(ps->xpos, r->xpos, (size_t)n * sizeof(*r->xpos));
+		memcpy(ps->lemma, r->lemma, (size_t)n * sizeof(*r->lemma));
+		return 0;
+	}
 	return n - m;
 }

@@ -11,7 +11,8 @@
 # joined the council in 2019, abstained") leaves the clause its subject
 # and its date; so does a closing attribution (", a monitoring group
 # said.") that the parser had borrow the clause's object as its subject,
-# and "Russia-backed" parsed as one word when its hyphen misled the parser.
+# "Russia-backed" parsed as one word when its hyphen misled the parser, and
+# a participle after the subject ("Rebels led by ... seized") as its clause.
 . "$(dirname "$0")/lib.sh"
 
 PY=$(python_with json)
@@ -31,7 +32,8 @@ want = [("1", "Kenya", "expel", "two Somali diplomats", "2023-03-07", "Tuesday")
         ("12", "Kenya", "abstain", "the vote", "2023-03-09", None),
         ("13", "Madrid", "recognise", "a Palestinian state", "2022", "Last year"),
         ("14", "Yemen's war", "kill", "more than 5,000 children", "2015-03", "since March 2015"),
-        ("15", "Russia-backed separatists", "hold", "parts of Donbas", "2014", "since 2014")]
+        ("15", "Russia-backed separatists", "hold", "parts of Donbas", "2014", "since 2014"),
+        ("16", "Rebels led by a former army officer", "seize", "the town of Goma", "2023-03-09", None)]
 bad = 0
 for art, subj, lemma, obj, date, time in want:
     got = [(t["subject"]["text"], t["relation"]["lemma"], t["object"]["text"], t["date"],

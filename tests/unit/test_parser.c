@@ -313,8 +313,24 @@ static void test_known_names(void)
 	parse_release(&ps);
 }
 
+/* The check that keeps repaired and reparsed trees trees: a ring of heads
+ * ("Reagan last year blocked ..." once made one, and the clause walk that
+ * climbs heads never ended). */
+static void test_is_tree(void)
+{
+	static const int tree[] = { 2, 0, 2, 3 };
+	static const int ring[] = { 2, 3, 1, 0 };
+	static const int two_roots[] = { 0, 1, 0 };
+	static const int bad_head[] = { 0, 5 };
+	test_cond("a tree", parse_is_tree(tree, 4));
+	test_cond("a ring is no tree", !parse_is_tree(ring, 4));
+	test_cond("two roots are no tree", !parse_is_tree(two_roots, 3));
+	test_cond("a head past the end is no tree", !parse_is_tree(bad_head, 2));
+}
+
 int main(void)
 {
+	test_is_tree();
 	test_known_names();
 	test_transitions();
 	test_features();
