@@ -1736,6 +1736,20 @@ static int has_child_rel(const struct parse *ps, int h, const char *rel)
 	return 0;
 }
 
+/* Make verb v the root and the root noun n its subject; what hung on the
+ * noun after the verb is the verb's. */
+static void root_verb(const struct parse *ps, int *fhead, const char **frel, int v, int n)
+{
+	int c;
+	fhead[v] = 0;
+	frel[v] = "root";
+	fhead[n] = v + 1;
+	frel[n] = "nsubj";
+	for (c = v + 1; c < ps->n; c++)
+		if (ps->head[c] - 1 == n)
+			fhead[c] = v + 1;
+}
+
 int extract_repair(const struct parse *ps, struct parse *fixed, int *fhead,
 		   const char **frel)
 {
@@ -1764,17 +1778,10 @@ int extract_repair(const struct parse *ps, struct parse *fixed, int *fhead,
 		if (!subj && !strcmp(ps->deprel[n], "conj") && ps->head[n] > 0 &&
 		    ps->head[n] - 1 < v && ps->head[ps->head[n] - 1] == 0 &&
 		    (ps->upos[ps->head[n] - 1] == UPOS_NOUN || ps->upos[ps->head[n] - 1] == UPOS_PROPN)) {
-			int m = ps->head[n] - 1;
 			repair_begin(ps, fixed, fhead, frel, &done);
-			fhead[v] = 0;
-			frel[v] = "root";
-			fhead[m] = v + 1;
-			frel[m] = "nsubj";
+			root_verb(ps, fhead, frel, v, ps->head[n] - 1);
 			fhead[n] = v + 1;
 			frel[n] = "obj";
-			for (c = v + 1; c < ps->n; c++)
-				if (ps->head[c] - 1 == m)
-					fhead[c] = v + 1;
 			continue;
 		}
 		if (subj != 1 && subj != 4)
@@ -1806,13 +1813,7 @@ int extract_repair(const struct parse *ps, struct parse *fixed, int *fhead,
 		       (has_child_rel(ps, v, "obj") || has_child_rel(ps, v, "ccomp")))))
 			continue;
 		repair_begin(ps, fixed, fhead, frel, &done);
-		fhead[v] = 0;
-		frel[v] = "root";
-		fhead[n] = v + 1;
-		frel[n] = "nsubj";
-		for (c = v + 1; c < ps->n; c++)
-			if (ps->head[c] - 1 == n)
-				fhead[c] = v + 1;
+		root_verb(ps, fhead, frel, v, n);
 		break;
 	}
 	/* "it is willing/expl to withdraw": adjectives of intent take a
