@@ -92,6 +92,33 @@ static inline uint32_t ftab_bucket(const struct ftab *t, uint64_t k)
 
 #define FTAB_MAXK 96
 
+/* The buckets of the nk features keys[] into bp[], prefetched. */
+static inline void ftab_buckets(const struct ftab *t, const uint64_t *keys, int nk,
+				const uint32_t **bp)
+{
+	int i;
+	for (i = 0; i < nk; i++) {
+		bp[i] = t->bk + (size_t)ftab_bucket(t, keys[i]) * BUCKET_WORDS;
+		__builtin_prefetch(bp[i]);
+	}
+}
+
+/* Of a sparse table: the row of each feature (entry offset << 8 | count,
+ * 0 when absent) from its bucket, its entries prefetched. */
+static inline void ftab_rows(const struct ftab *t, const uint64_t *keys, int nk,
+			     const uint32_t *const *bp, uint32_t *row)
+{
+	int i, j;
+	for (i = 0; i < nk; i++) {
+		uint32_t f = fkey32(keys[i]), r = 0;
+		const uint32_t *w = bp[i];
+		for (j = 0; j < SPARSE_SLOTS; j++, w += 2)
+			r |= w[1] & (0u - (uint32_t)(w[0] == f));
+		row[i] = r;
+		__builtin_prefetch(t->ent + (r >> 8));
+	}
+}
+
 /* Add the rows of the nk features keys[] to score[] (which must have room
  * for DENSE_CLS classes at least). */
 static inline void ftab_score(const struct ftab *t, const uint64_t *keys, int nk,
@@ -100,10 +127,7 @@ static inline void ftab_score(const struct ftab *t, const uint64_t *keys, int nk
 	const uint32_t *bp[FTAB_MAXK];
 	int i, j;
 
-	for (i = 0; i < nk; i++) {
-		bp[i] = t->bk + (size_t)ftab_bucket(t, keys[i]) * BUCKET_WORDS;
-		__builtin_prefetch(bp[i]);
-	}
+	ftab_buckets(t, keys, nk, bp);
 	if (t->dense) {
 		int32_t s0 = 0, s1 = 0, s2 = 0, s3 = 0;
 		for (i = 0; i < nk; i++) {
@@ -127,14 +151,7 @@ static inline void ftab_score(const struct ftab *t, const uint64_t *keys, int nk
 	}
 	{
 		uint32_t row[FTAB_MAXK];
-		for (i = 0; i < nk; i++) {
-			uint32_t f = fkey32(keys[i]), r = 0;
-			const uint32_t *w = bp[i];
-			for (j = 0; j < SPARSE_SLOTS; j++, w += 2)
-				r |= w[1] & (0u - (uint32_t)(w[0] == f));
-			row[i] = r;
-			__builtin_prefetch(t->ent + (r >> 8));
-		}
+		ftab_rows(t, keys, nk, bp, row);
 		for (i = 0; i < nk; i++) {
 			const uint32_t *e = t->ent + (row[i] >> 8);
 			uint32_t n = row[i] & 255, x;
@@ -151,20 +168,10 @@ static inline void ftab_score_range(const struct ftab *t, const uint64_t *keys,
 {
 	const uint32_t *bp[FTAB_MAXK];
 	uint32_t row[FTAB_MAXK];
-	int i, j;
+	int i;
 
-	for (i = 0; i < nk; i++) {
-		bp[i] = t->bk + (size_t)ftab_bucket(t, keys[i]) * BUCKET_WORDS;
-		__builtin_prefetch(bp[i]);
-	}
-	for (i = 0; i < nk; i++) {
-		uint32_t f = fkey32(keys[i]), r = 0;
-		const uint32_t *w = bp[i];
-		for (j = 0; j < SPARSE_SLOTS; j++, w += 2)
-			r |= w[1] & (0u - (uint32_t)(w[0] == f));
-		row[i] = r;
-		__builtin_prefetch(t->ent + (r >> 8));
-	}
+	ftab_buckets(t, keys, nk, bp);
+	ftab_rows(t, keys, nk, bp, row);
 	for (i = 0; i < nk; i++) {
 		const uint32_t *e = t->ent + (row[i] >> 8);
 		uint32_t n = row[i] & 255, x;

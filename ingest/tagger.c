@@ -182,6 +182,16 @@ int tagger_features(const struct tokfeat *tf, int n, int i, int t1, int t2,
 	return f;
 }
 
+/* The best of nt scores (the first of equals). */
+static int best_tag(const int32_t *score, int nt)
+{
+	int c, best = 0;
+	for (c = 1; c < nt; c++)
+		if (score[c] > score[best])
+			best = c;
+	return best;
+}
+
 /* One greedy pass with table t: the scores of the tag-independent
  * features of all tokens first (their lookups overlap in memory), then
  * left to right the features of the previous tags (and, for the stacked
@@ -231,10 +241,7 @@ static void tag_pass(const struct ftab *t, int nt, const struct tokfeat *tf, int
 			margin[i] = nt > 1 ? (int32_t)((int64_t)top - second > INT32_MAX ?
 					INT32_MAX : (int64_t)top - second) : INT32_MAX;
 		} else {
-			best = 0;
-			for (c = 1; c < nt; c++)
-				if (score[c] > score[best])
-					best = c;
+			best = best_tag(score, nt);
 		}
 		tags[i] = best;
 	}
@@ -247,7 +254,7 @@ static void tag_gated(const struct ftab *t, int nt, const struct tokfeat *tf, in
 {
 	uint64_t keys[TAGGER_NFEAT];
 	int32_t score[MAX_TAGS];
-	int i, c, best;
+	int i;
 
 	for (i = 0; i < n; i++) {
 		int t1, t2, nk;
@@ -260,11 +267,7 @@ static void tag_gated(const struct ftab *t, int nt, const struct tokfeat *tf, in
 		nk = tagger_features(tf, n, i, t1, t2, tags1, keys);
 		memset(score, 0, sizeof(*score) * (size_t)(nt < DENSE_CLS ? DENSE_CLS : nt));
 		ftab_score(t, keys, nk, score);
-		best = 0;
-		for (c = 1; c < nt; c++)
-			if (score[c] > score[best])
-				best = c;
-		tags[i] = best;
+		tags[i] = best_tag(score, nt);
 	}
 }
 
@@ -276,7 +279,7 @@ static void tag_merged(const struct ftab *t, int nt, const struct tokfeat *tf, i
 {
 	uint64_t keys[TAGGER_NFEAT];
 	int32_t s1[MAX_TAGS];
-	int i, c, best, stride = 2 * nt;
+	int i, stride = 2 * nt;
 	int32_t *score;
 
 	for (i = 0; i < n; i++) {
@@ -295,11 +298,7 @@ static void tag_merged(const struct ftab *t, int nt, const struct tokfeat *tf, i
 		}
 		memcpy(s1, work + (size_t)i * stride, sizeof(*s1) * (size_t)nt);
 		ftab_score_range(t, keys, nk, 0, (uint32_t)nt, s1);
-		best = 0;
-		for (c = 1; c < nt; c++)
-			if (s1[c] > s1[best])
-				best = c;
-		tags1[i] = best;
+		tags1[i] = best_tag(s1, nt);
 	}
 	for (i = 0; i < n; i++) {
 		int t1 = i > 0 ? tags[i - 1] + 1 : 0;
@@ -312,11 +311,7 @@ static void tag_merged(const struct ftab *t, int nt, const struct tokfeat *tf, i
 		nk += stack_features(tf, n, i, t1, tags1, keys + nk);
 		score = work + (size_t)i * stride + nt;
 		ftab_score_range(t, keys, nk, (uint32_t)nt, (uint32_t)nt, score);
-		best = 0;
-		for (c = 1; c < nt; c++)
-			if (score[c] > score[best])
-				best = c;
-		tags[i] = best;
+		tags[i] = best_tag(score, nt);
 	}
 }
 
