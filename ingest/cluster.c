@@ -34,9 +34,8 @@
 #define CL_BOUNDARY 0xffffffffu	/* sentence boundary in the token stream */
 
 struct cluster_builder {
-	uint64_t *keys;		/* open addressing: word hash, 0 empty */
-	uint32_t *idx;		/* slot -> word index */
-	size_t nslots, nwords;
+	struct keymap words;	/* word hash -> word index */
+	size_t nwords;
 	uint64_t *whash;	/* per word: its hash */
 	uint32_t *count;	/* per word: occurrences */
 	unsigned char *wn;	/* per word: WordNet parts of speech (CL_WN_*) */
@@ -48,9 +47,7 @@ struct cluster_builder {
 struct cluster_builder *cluster_builder_new(void)
 {
 	struct cluster_builder *b = xcalloc(1, sizeof(*b));
-	b->nslots = 1 << 16;
-	b->keys = xcalloc(b->nslots, sizeof(*b->keys));
-	b->idx = xcalloc(b->nslots, sizeof(*b->idx));
+	keymap_init(&b->words);
 	return b;
 }
 
@@ -58,8 +55,7 @@ void cluster_builder_free(struct cluster_builder *b)
 {
 	if (!b)
 		return;
-	free(b->keys);
-	free(b->idx);
+	keymap_release(&b->words);
 	free(b->whash);
 	free(b->count);
 	free(b->wn);
@@ -67,66 +63,21 @@ void cluster_builder_free(struct cluster_builder *b)
 	free(b);
 }
 
-static void grow_slots(struct cluster_builder *b)
-{
-	size_t ns = b->nslots * 2, i;
-	uint64_t *keys = xcalloc(ns, sizeof(*keys));
-	uint32_t *idx = xcalloc(ns, sizeof(*idx));
-
-	for (i = 0; i < b->nslots; i++) {
-		size_t j;
-		if (!b->keys[i])
-			continue;
-		j = (size_t)(b->keys[i] >> 20) & (ns - 1);
-		while (keys[j])
-			j = (j + 1) & (ns - 1);
-		keys[j] = b->keys[i];
-		idx[j] = b->idx[i];
-	}
-	free(b->keys);
-	free(b->idx);
-	b->keys = keys;
-	b->idx = idx;
-	b->nslots = ns;
-}
-
 static uint32_t word_index(struct cluster_builder *b, uint64_t h)
 {
-	size_t j;
+	long i = keymap_get(&b->words, h);
 
+	if (i >= 0)
+		return (uint32_t)i;
 	h = h ? h : 1;
-	if ((b->nwords + 1) * 2 > b->nslots)
-		grow_slots(b);
-	j = (size_t)(h >> 20) & (b->nslots - 1);
-	while (b->keys[j]) {
-		if (b->keys[j] == h)
-			return b->idx[j];
-		j = (j + 1) & (b->nslots - 1);
-	}
 	ALLOC_GROW(b->whash, b->nwords + 1, b->walloc);
 	b->count = xrealloc(b->count, b->walloc * sizeof(*b->count));
 	b->wn = xrealloc(b->wn, b->walloc);
-	b->keys[j] = h;
-	b->idx[j] = (uint32_t)b->nwords;
+	keymap_add(&b->words, h, (uint32_t)b->nwords);
 	b->whash[b->nwords] = h;
 	b->count[b->nwords] = 0;
 	b->wn[b->nwords] = 0;
 	return (uint32_t)b->nwords++;
-}
-
-/* Index of a word already seen, or -1. */
-static long word_find(const struct cluster_builder *b, uint64_t h)
-{
-	size_t j;
-
-	h = h ? h : 1;
-	j = (size_t)(h >> 20) & (b->nslots - 1);
-	while (b->keys[j]) {
-		if (b->keys[j] == h)
-			return b->idx[j];
-		j = (j + 1) & (b->nslots - 1);
-	}
-	return -1;
 }
 
 static void push(struct cluster_builder *b, uint32_t v)
@@ -204,7 +155,7 @@ static void wn_mark(struct cluster_builder *b, const char *w, unsigned bits)
 	long i;
 
 	tokfeat_compute(&tf, w);
-	if ((i = word_find(b, tf.w)) >= 0)
+	if ((i = keymap_get(&b->words, tf.w)) >= 0)
 		b->wn[i] |= (unsigned char)bits;
 }
 

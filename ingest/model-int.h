@@ -191,14 +191,28 @@ void ftab_merge(const struct ftab *a, const struct ftab *b, struct ftab *out,
 
 /*==== Training tables ====*/
 
+/* A map from 64-bit keys (key 0 is stored as 1) to 32-bit values, by open
+ * addressing from the key's bits 20 and up, kept at most half full. Its
+ * slots may be walked in order: keys[i] == 0 is an empty slot. */
+struct keymap {
+	size_t nslots;		/* power of two */
+	size_t nused;
+	uint64_t *keys;		/* 0 = empty */
+	uint32_t *val;		/* slot -> value */
+};
+
+void keymap_init(struct keymap *m);
+void keymap_release(struct keymap *m);
+/* The value of key k, or -1. */
+long keymap_get(const struct keymap *m, uint64_t k);
+/* Give key k (not yet in the map) the value v. */
+void keymap_add(struct keymap *m, uint64_t k, uint32_t v);
+
 /* Averaged perceptron rows: w is the current weight, u the sum of
  * (time * update) so that the average is w - u / time (Daume's trick). */
 struct wtab {
 	uint32_t ncls;
-	size_t nslots;		/* power of two */
-	size_t nused;
-	uint64_t *keys;		/* 0 = empty */
-	uint32_t *rowof;	/* slot -> row */
+	struct keymap map;	/* feature key -> row */
 	uint32_t *count;	/* per row: times the feature was seen in updates */
 	float *w, *u;		/* per row: ncls floats each */
 	size_t nrows, rows_alloc;

@@ -30,78 +30,97 @@ uint64_t hash_bytes(const char *s, size_t n)
 
 /*==== Training tables ====*/
 
+void keymap_init(struct keymap *m)
+{
+	m->nslots = 1 << 16;
+	m->nused = 0;
+	m->keys = xcalloc(m->nslots, sizeof(*m->keys));
+	m->val = xcalloc(m->nslots, sizeof(*m->val));
+}
+
+void keymap_release(struct keymap *m)
+{
+	free(m->keys);
+	free(m->val);
+	memset(m, 0, sizeof(*m));
+}
+
+/* The slot of key k, or of the empty slot where it would go. */
+static size_t keymap_slot(const struct keymap *m, uint64_t k)
+{
+	size_t j = (size_t)(k >> 20) & (m->nslots - 1);
+	while (m->keys[j] && m->keys[j] != k)
+		j = (j + 1) & (m->nslots - 1);
+	return j;
+}
+
+long keymap_get(const struct keymap *m, uint64_t k)
+{
+	size_t j = keymap_slot(m, k ? k : 1);
+	return m->keys[j] ? (long)m->val[j] : -1;
+}
+
+void keymap_add(struct keymap *m, uint64_t k, uint32_t v)
+{
+	size_t j;
+
+	if (!k)
+		k = 1;
+	if ((m->nused + 1) * 2 > m->nslots) {
+		struct keymap big;
+		size_t i;
+		big.nslots = m->nslots * 2;
+		big.nused = m->nused;
+		big.keys = xcalloc(big.nslots, sizeof(*big.keys));
+		big.val = xcalloc(big.nslots, sizeof(*big.val));
+		for (i = 0; i < m->nslots; i++)
+			if (m->keys[i]) {
+				j = keymap_slot(&big, m->keys[i]);
+				big.keys[j] = m->keys[i];
+				big.val[j] = m->val[i];
+			}
+		free(m->keys);
+		free(m->val);
+		*m = big;
+	}
+	j = keymap_slot(m, k);
+	m->keys[j] = k;
+	m->val[j] = v;
+	m->nused++;
+}
+
 void wtab_init(struct wtab *t, uint32_t ncls)
 {
 	memset(t, 0, sizeof(*t));
 	t->ncls = ncls;
-	t->nslots = 1 << 16;
-	t->keys = xcalloc(t->nslots, sizeof(*t->keys));
-	t->rowof = xcalloc(t->nslots, sizeof(*t->rowof));
+	keymap_init(&t->map);
 }
 
 void wtab_release(struct wtab *t)
 {
-	free(t->keys);
-	free(t->rowof);
+	keymap_release(&t->map);
 	free(t->count);
 	free(t->w);
 	free(t->u);
 	memset(t, 0, sizeof(*t));
 }
 
-static void wtab_rehash(struct wtab *t)
-{
-	size_t ns = t->nslots * 2, i;
-	uint64_t *keys = xcalloc(ns, sizeof(*keys));
-	uint32_t *rowof = xcalloc(ns, sizeof(*rowof));
-
-	for (i = 0; i < t->nslots; i++) {
-		size_t j;
-		if (!t->keys[i])
-			continue;
-		j = (size_t)(t->keys[i] >> 20) & (ns - 1);
-		while (keys[j])
-			j = (j + 1) & (ns - 1);
-		keys[j] = t->keys[i];
-		rowof[j] = t->rowof[i];
-	}
-	free(t->keys);
-	free(t->rowof);
-	t->keys = keys;
-	t->rowof = rowof;
-	t->nslots = ns;
-}
-
 long wtab_row(struct wtab *t, uint64_t k, int create)
 {
-	size_t j;
+	long r = keymap_get(&t->map, k);
 
-	if (!k)
-		k = 1;
-	j = (size_t)(k >> 20) & (t->nslots - 1);
-	while (t->keys[j]) {
-		if (t->keys[j] == k)
-			return t->rowof[j];
-		j = (j + 1) & (t->nslots - 1);
-	}
-	if (!create)
-		return -1;
-	if ((t->nused + 1) * 2 > t->nslots) {
-		wtab_rehash(t);
-		return wtab_row(t, k, create);
-	}
+	if (r >= 0 || !create)
+		return r;
 	if (t->nrows + 1 > t->rows_alloc) {
 		t->rows_alloc = t->rows_alloc ? t->rows_alloc * 2 : 4096;
 		t->count = xrealloc(t->count, t->rows_alloc * sizeof(*t->count));
 		t->w = xrealloc(t->w, t->rows_alloc * t->ncls * sizeof(float));
 		t->u = xrealloc(t->u, t->rows_alloc * t->ncls * sizeof(float));
 	}
-	t->keys[j] = k;
-	t->rowof[j] = (uint32_t)t->nrows;
+	keymap_add(&t->map, k, (uint32_t)t->nrows);
 	t->count[t->nrows] = 0;
 	memset(t->w + t->nrows * t->ncls, 0, t->ncls * sizeof(float));
 	memset(t->u + t->nrows * t->ncls, 0, t->ncls * sizeof(float));
-	t->nused++;
 	return (long)t->nrows++;
 }
 
@@ -196,12 +215,12 @@ void wtab_freeze(const struct wtab *t, double now, unsigned min_count,
 	scale = 32767.0 / maxw;
 	thr = min_abs * maxw;
 	rk = xmalloc((t->nrows + 1) * sizeof(*rk));
-	for (i = 0; i < t->nslots; i++) {
+	for (i = 0; i < t->map.nslots; i++) {
 		size_t k = 0;
 		double imp = 0;
-		if (!t->keys[i])
+		if (!t->map.keys[i])
 			continue;
-		r = t->rowof[i];
+		r = t->map.val[i];
 		if (t->count[r] < min_count)
 			continue;
 		for (c = 0; c < t->ncls; c++) {
@@ -213,7 +232,7 @@ void wtab_freeze(const struct wtab *t, double now, unsigned min_count,
 		}
 		if (k) {
 			rk[nrows].imp = imp;
-			rk[nrows].key = t->keys[i];
+			rk[nrows].key = t->map.keys[i];
 			rk[nrows].row = r;
 			nrows++;
 			nent += k;
