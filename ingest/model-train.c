@@ -558,6 +558,42 @@ static void set_table(struct parser *p, int which, const struct wtab *w, double 
 	wtab_freeze(w, now, mc, ma, t, &p->train_mem[which], bytes);
 }
 
+/* The tagger's epochs over the training bank: the first pass in table 0,
+ * or the stacked second pass (over the jackknifed tags) in table 3. The
+ * table of the epoch best on dev goes to *best_tab, its memory to
+ * *best_mem (the caller's to install); returns that epoch. */
+static int tagger_epochs(struct parser *p, int which, struct bank *tr, struct bank *dev,
+			 int *order, const struct train_opts *o, size_t *bytes,
+			 void **best_mem, struct ftab *best_tab, double t0)
+{
+	struct wtab tw;
+	double now = 0, best = -1;
+	int e, best_epoch = 0;
+
+	wtab_init(&tw, (uint32_t)p->ntags);
+	for (e = 0; e < o->tagger_epochs; e++) {
+		double acc;
+		shuffle(order, tr->n);
+		tagger_epoch(&tw, &p->clusters, tr, order, tr->n, &now, which == 3);
+		set_table(p, which, &tw, now + 1, o, bytes);
+		acc = tag_bank(p, dev, NULL, dev->n, 0);
+		if (!o->quiet)
+			fprintf(stderr, "%s epoch %d: dev UPOS+XPOS %.4f, UPOS %.4f (%zu rows, %.0f s)\n",
+				which == 3 ? "second pass" : "tagger", e + 1, acc, tag_upos_acc,
+				tw.nrows, now_seconds() - t0);
+		if (acc > best) {
+			best = acc;
+			best_epoch = e + 1;
+			free(*best_mem);
+			*best_mem = p->train_mem[which];
+			*best_tab = which == 3 ? p->tagger2 : p->tagger;
+			p->train_mem[which] = NULL;
+		}
+	}
+	wtab_release(&tw);
+	return best_epoch;
+}
+
 int parser_train(const struct train_opts *o)
 {
 	struct bank tr = { NULL, 0, 0, 0 }, dev = { NULL, 0, 0, 0 };
@@ -574,7 +610,7 @@ int parser_train(const struct train_opts *o)
 	struct ftab best_tab[4];
 	int *order = NULL, i, j, e, best_epoch = 0, ret = -1;
 	double best = -1, now;
-	size_t bytes[3] = { 0, 0, 0 };
+	size_t bytes[4] = { 0, 0, 0, 0 };	/* tagger, action, label, second pass */
 	double t0 = now_seconds();
 
 	memset(&p, 0, sizeof(p));
@@ -680,27 +716,8 @@ int parser_train(const struct train_opts *o)
 	wtab_init(&tw, (uint32_t)p.ntags);
 	set_table(&p, 3, &tw, 1, o, &bytes[0]);
 	wtab_release(&tw);
-	wtab_init(&tw, (uint32_t)p.ntags);
-	now = 0;
-	for (e = 0; e < o->tagger_epochs; e++) {
-		double acc;
-		shuffle(order, tr.n);
-		tagger_epoch(&tw, &p.clusters, &tr, order, tr.n, &now, 0);
-		set_table(&p, 0, &tw, now + 1, o, &bytes[0]);
-		acc = tag_bank(&p, &dev, NULL, dev.n, 0);
-		if (!o->quiet)
-			fprintf(stderr, "tagger epoch %d: dev UPOS+XPOS %.4f, UPOS %.4f (%zu rows, %.0f s)\n",
-				e + 1, acc, tag_upos_acc, tw.nrows, now_seconds() - t0);
-		if (acc > best) {
-			best = acc;
-			best_epoch = e + 1;
-			free(best_mem[0]);
-			best_mem[0] = p.train_mem[0];
-			best_tab[0] = p.tagger;
-			p.train_mem[0] = NULL;
-		}
-	}
-	wtab_release(&tw);
+	best_epoch = tagger_epochs(&p, 0, &tr, &dev, order, o, &bytes[0], &best_mem[0],
+				   &best_tab[0], t0);
 	/* 2. tags for the parser's training data: jackknifed */
 	if (o->folds >= 2 && tr.n >= o->folds) {
 		int f;
@@ -752,28 +769,7 @@ int parser_train(const struct train_opts *o)
 
 	/* 2b. the stacked second pass, over the jackknifed first-pass tags */
 	if (o->stack && o->folds >= 2 && tr.n >= o->folds) {
-		best = -1;
-		wtab_init(&tw, (uint32_t)p.ntags);
-		now = 0;
-		for (e = 0; e < o->tagger_epochs; e++) {
-			double acc;
-			shuffle(order, tr.n);
-			tagger_epoch(&tw, &p.clusters, &tr, order, tr.n, &now, 1);
-			set_table(&p, 3, &tw, now + 1, o, &bytes[3]);
-			acc = tag_bank(&p, &dev, NULL, dev.n, 0);
-			if (!o->quiet)
-				fprintf(stderr, "second pass epoch %d: dev UPOS+XPOS %.4f, UPOS %.4f "
-					"(%zu rows, %.0f s)\n", e + 1, acc, tag_upos_acc, tw.nrows,
-					now_seconds() - t0);
-			if (acc > best) {
-				best = acc;
-				free(best_mem[3]);
-				best_mem[3] = p.train_mem[3];
-				best_tab[3] = p.tagger2;
-				p.train_mem[3] = NULL;
-			}
-		}
-		wtab_release(&tw);
+		tagger_epochs(&p, 3, &tr, &dev, order, o, &bytes[3], &best_mem[3], &best_tab[3], t0);
 		free(p.train_mem[3]);
 		p.train_mem[3] = best_mem[3];
 		best_mem[3] = NULL;
