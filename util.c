@@ -47,6 +47,14 @@ char *xstrndup(const char *s, size_t n)
 	return p;
 }
 
+int str_in(const char *s, const char *const *list)
+{
+	for (; *list; list++)
+		if (!strcmp(s, *list))
+			return 1;
+	return 0;
+}
+
 /*==== String buffers ====*/
 
 static void sb_grow(struct strbuf *sb, size_t extra)

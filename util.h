@@ -25,6 +25,9 @@ void *xrealloc(void *p, size_t n);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 
+/* Is s one of the strings of the NULL-ended list (compared exactly)? */
+int str_in(const char *s, const char *const *list);
+
 /* Grow an array 'p' of 'alloc' items so that it holds at least 'nr'. */
 #define ALLOC_GROW(p, nr, alloc) do { \
 	if ((size_t)(nr) > (size_t)(alloc)) { \

@@ -107,14 +107,6 @@ static int is_nominal(const struct ctx *c, int i)
 	return u == UPOS_NOUN || u == UPOS_PROPN || u == UPOS_PRON || u == UPOS_NUM;
 }
 
-static int in_list(const char *w, const char *const *list)
-{
-	for (; *list; list++)
-		if (!strcmp(w, *list))
-			return 1;
-	return 0;
-}
-
 /*==== Word classes ====*/
 
 /* Verbs whose infinitive complement carries the event: "decided to restore". */
@@ -175,13 +167,13 @@ static const char *const event_nouns[] = {
 
 static int is_say_verb(const char *lemma)
 {
-	return in_list(lemma, say_verbs);
+	return str_in(lemma, say_verbs);
 }
 
 static int is_relative_pronoun(const struct ctx *c, int i)
 {
 	static const char *const rp[] = { "who", "which", "that", "whom", NULL };
-	return in_list(lemma_of(c, i), rp) || in_list(c->s->form[i], rp);
+	return str_in(lemma_of(c, i), rp) || str_in(c->s->form[i], rp);
 }
 
 /*==== Spans ====*/
@@ -539,7 +531,7 @@ static int untagged_name_subj(const struct ctx *c, int v)
 		int u = upos_of(c, ch);
 		/* "These/DT include ...": a demonstrative before its verb */
 		if (ch == 0 && u == UPOS_DET && ch + 1 == v && c->kn[ch] == 0 &&
-		    in_list(lemma_of(c, ch), demonstratives))
+		    str_in(lemma_of(c, ch), demonstratives))
 			return ch;
 		/* advmod, or amod, which no verb can have: "Germany/JJ sent" */
 		if (ch != 0 || (u != UPOS_ADV && u != UPOS_ADJ) || c->kn[ch] ||
@@ -853,7 +845,7 @@ static int is_time_word(const struct ctx *c, int h)
 	for (i = 0; f[i] && i < sizeof(low) - 1; i++)
 		low[i] = (char)(f[i] >= 'A' && f[i] <= 'Z' ? f[i] + 32 : f[i]);
 	low[i] = '\0';
-	if (in_list(low, w))
+	if (str_in(low, w))
 		return 1;
 	return upos_of(c, h) == UPOS_NUM && strlen(f) == 4 && f[0] >= '1' && f[0] <= '2';
 }
@@ -959,7 +951,7 @@ static int light_head(const struct ctx *c, int v)
 		return -1;
 	if (has_cop(c, v) || (upos_of(c, v) == UPOS_VERB &&
 			      (first_child(c, v, "mark") >= 0 ||
-			       in_list(lemma_of(c, h), light_verbs))))
+			       str_in(lemma_of(c, h), light_verbs))))
 		return h;
 	return -1;
 }
@@ -1015,7 +1007,7 @@ static int is_time_adverb(const struct ctx *c, int i)
 		"formerly", "once", "already", "soon", "eventually", "finally", "first",
 		"initially", "subsequently", "originally", "still", "again", NULL
 	};
-	return in_list(lemma_of(c, i), w);
+	return str_in(lemma_of(c, i), w);
 }
 
 /* The obliques of verb w, but the clause's own, as extra arguments. */
@@ -1269,10 +1261,10 @@ static void emit_clause(struct ctx *c, int v)
 		int l = info.light[k];
 		if (is_negated(c, l))
 			neg = !neg;
-		if (in_list(lemma_of(c, l), negating_verbs)) {
+		if (str_in(lemma_of(c, l), negating_verbs)) {
 			neg = !neg;
 			intent = lemma_of(c, l);
-		} else if (in_list(lemma_of(c, l), planning_verbs)) {
+		} else if (str_in(lemma_of(c, l), planning_verbs)) {
 			intent = lemma_of(c, l);
 			if (!mode)
 				mode = "planned";
@@ -1292,7 +1284,7 @@ static void emit_clause(struct ctx *c, int v)
 		/* light-verb constructions: "hold talks with X" -> "hold talk",
 		 * the object is X; "A and B held talks": A-hold talk-B */
 		if (obj >= 0 && obj == first_child(c, v, "obj") &&
-		    in_list(lemma_of(c, v), talk_verbs) && in_list(lemma_of(c, obj), talk_nouns)) {
+		    str_in(lemma_of(c, v), talk_verbs) && str_in(lemma_of(c, obj), talk_nouns)) {
 			int with = -1;
 			snprintf(lemma, sizeof(lemma), "%s %s", lemma_of(c, v), lemma_of(c, obj));
 			info.noun = obj;
@@ -1401,12 +1393,12 @@ static void emit_clause(struct ctx *c, int v)
 	/* "Akar and Gantz met": each meets the other */
 	/* "Akar and Gantz met in Ankara": the place is an extra argument */
 	if (nsubj >= 2 && obj >= 0 && obj == prep_obl && prep && strcmp(prep, "with") &&
-	    strcmp(prep, "to") && in_list(lemma_of(c, v), reciprocal_verbs)) {
+	    strcmp(prep, "to") && str_in(lemma_of(c, v), reciprocal_verbs)) {
 		info.obj = info.prep_obl = -1;
 		info.prep = NULL;
 		nobj = 0;
 	}
-	if (nobj == 0 && nsubj >= 2 && (in_list(lemma_of(c, v), reciprocal_verbs) ||
+	if (nobj == 0 && nsubj >= 2 && (str_in(lemma_of(c, v), reciprocal_verbs) ||
 					 info.noun >= 0)) {
 		for (si = 0; si < nsubj; si++)
 			for (oi = si + 1; oi < nsubj; oi++) {
@@ -1508,7 +1500,7 @@ static void emit_title(struct ctx *c, int h)
 	}
 	/* the name: proper nouns right before h, not titles */
 	while (lo > 0 && upos_of(c, lo - 1) == UPOS_PROPN && head_of(c, lo - 1) == h &&
-	       !in_list(c->s->form[lo - 1], title_words))
+	       !str_in(c->s->form[lo - 1], title_words))
 		lo--;
 	/* the title: the modifiers of h before the name */
 	for (k = 0; k < c->kn[h]; k++) {
@@ -1518,7 +1510,7 @@ static void emit_title(struct ctx *c, int h)
 			break;
 		if (!strcmp(r, "nmod:desc") ||
 		    (base_is(r, "compound") && (upos_of(c, ch) == UPOS_NOUN ||
-						in_list(c->s->form[ch], title_words))) ||
+						str_in(c->s->form[ch], title_words))) ||
 		    (base_is(r, "amod") && tlo >= 0)) {
 			if (tlo < 0 || c->sublo[ch] < tlo)
 				tlo = c->sublo[ch];
@@ -1529,7 +1521,7 @@ static void emit_title(struct ctx *c, int h)
 		return;
 	for (i = tlo; i < lo; i++) {
 		const char *f = c->s->form[i];
-		int is_title = in_list(f, title_words);
+		int is_title = str_in(f, title_words);
 		if (upos_of(c, i) == UPOS_NOUN && f[0] >= 'A' && f[0] <= 'Z' && !is_title)
 			return;		/* "the Trail Crew" is a name */
 		if (upos_of(c, i) == UPOS_NOUN || is_title)
@@ -1557,7 +1549,7 @@ static int nmod_with(const struct ctx *c, int n, const char *const *preps)
 		int ch = c->kids[c->kstart[n] + k];
 		int cs = first_child(c, ch, "case");
 		if (base_is(rel_of(c, ch), "nmod") && strcmp(rel_of(c, ch), "nmod:poss") &&
-		    cs >= 0 && in_list(lemma_of(c, cs), preps))
+		    cs >= 0 && str_in(lemma_of(c, cs), preps))
 			return ch;
 	}
 	return -1;
@@ -1673,7 +1665,7 @@ static void emit_modifier(struct ctx *c, int m)
 		if (obj.hi > subj.lo)
 			return;
 	} else if (!strcmp(rel_of(c, m), "nmod") && m > h &&
-		   (cs = first_child(c, m, "case")) >= 0 && in_list(lemma_of(c, cs), preps)) {
+		   (cs = first_child(c, m, "case")) >= 0 && str_in(lemma_of(c, cs), preps)) {
 		subj = span_of(c, h, 1, m);
 		if (subj.hi > cs)
 			subj.hi = cs;
@@ -1824,7 +1816,7 @@ int extract_repair(const struct parse *ps, struct parse *fixed, int *fhead,
 		};
 		int a = ps->head[v] - 1;
 		if (strcmp(ps->deprel[v], "expl") || a < 0 || ps->upos[a] != UPOS_ADJ ||
-		    !in_list(ps->lemma[a], intent_adj) || !has_child_rel(ps, a, "xcomp") ||
+		    !str_in(ps->lemma[a], intent_adj) || !has_child_rel(ps, a, "xcomp") ||
 		    has_child_rel(ps, a, "nsubj"))
 			continue;
 		repair_begin(ps, fixed, fhead, frel, &done);
@@ -1892,15 +1884,15 @@ int extract_sentence_opts(const struct xsent *s, struct xtriple *out, int max,
 			emit_title(&c, i);
 		if (opts & XO_MODIFIERS)
 			emit_modifier(&c, i);
-		if (upos_of(&c, i) == UPOS_NOUN && in_list(lemma_of(&c, i), event_nouns))
+		if (upos_of(&c, i) == UPOS_NOUN && str_in(lemma_of(&c, i), event_nouns))
 			emit_nominal(&c, i);
 		else if (!strcmp(rel_of(&c, i), "nmod:poss") &&
-			 !in_list(lemma_of(&c, head_of(&c, i) >= 0 ? head_of(&c, i) : i), event_nouns))
+			 !str_in(lemma_of(&c, head_of(&c, i) >= 0 ? head_of(&c, i) : i), event_nouns))
 			emit_possessive(&c, i);
 		if (!is_predicate(&c, i))
 			continue;
 		/* a light verb with an infinitive complement speaks through it */
-		if (is_light(&c, i) && !in_list(lemma_of(&c, i), own_event_verbs))
+		if (is_light(&c, i) && !str_in(lemma_of(&c, i), own_event_verbs))
 			continue;
 		emit_clause(&c, i);
 	}

@@ -254,11 +254,7 @@ static int is_reciprocal(const char *lemma)
 		"meet", "talk", "negotiate", "agree", "confer", "consult", "clash",
 		"cooperate", "hold talk", "speak", "reconcile", NULL
 	};
-	int i;
-	for (i = 0; v[i]; i++)
-		if (!strcmp(lemma, v[i]))
-			return 1;
-	return 0;
+	return str_in(lemma, v);
 }
 
 /* What two parties have between them: "the two governments restored
@@ -269,11 +265,7 @@ static int is_bond(const char *noun)
 		"relation", "relations", "tie", "ties", "talk", "talks", "agreement",
 		"deal", "treaty", "accord", "pact", "dialogue", "contact", NULL
 	};
-	int i;
-	for (i = 0; v[i]; i++)
-		if (!strcmp(noun, v[i]))
-			return 1;
-	return 0;
+	return str_in(noun, v);
 }
 
 /* A copula, a passive or a perfect: something that lasts. */
@@ -335,7 +327,7 @@ static const char *const partitives[] = {
 static int lookup_event(const struct xtriple *x, const struct parse *ps,
 			struct event_info *ev)
 {
-	int h = x->obj.head, r, rb, j, k;
+	int h = x->obj.head, r, rb, j, partitive;
 	struct event_info base, alt;
 
 	r = lookup_with(x, h >= 0 ? ps->lemma[h] : NULL, ev);
@@ -344,12 +336,11 @@ static int lookup_event(const struct xtriple *x, const struct parse *ps,
 	rb = lookup_with(x, NULL, &base);
 	if (r == 0 && (rb < 0 || strcmp(ev->cameo, base.cameo)))
 		return r;	/* the object made it specific */
-	for (k = 0; partitives[k] && strcmp(partitives[k], ps->lemma[h]); k++)
-		;
+	partitive = str_in(ps->lemma[h], partitives);
 	for (j = 0; j < ps->n; j++) {
 		if (ps->head[j] - 1 != h || ps->upos[j] != UPOS_NOUN ||
 		    (strcmp(ps->deprel[j], "compound") &&
-		     !(partitives[k] && !strcmp(ps->deprel[j], "nmod"))))
+		     !(partitive && !strcmp(ps->deprel[j], "nmod"))))
 			continue;
 		if (lookup_with(x, ps->lemma[j], &alt) == 0 &&
 		    (rb < 0 || strcmp(alt.cameo, base.cameo))) {
@@ -369,13 +360,9 @@ static int demand_event(const struct xtriple *x, const struct parse *ps, struct 
 		"say", "tell", "state", "announce", "add", "insist", "conclude", "stress",
 		"declare", "write", "argue", "reiterate", NULL
 	};
-	int o = x->obj.head, j, k;
+	int o = x->obj.head, j;
 
-	if (o < 0 || ps->upos[o] != UPOS_VERB || x->negated)
-		return -1;
-	for (k = 0; says[k] && strcmp(says[k], x->lemma); k++)
-		;
-	if (!says[k])
+	if (o < 0 || ps->upos[o] != UPOS_VERB || x->negated || !str_in(x->lemma, says))
 		return -1;
 	for (j = 0; j < ps->n; j++)
 		if (ps->head[j] - 1 == o && !strcmp(ps->deprel[j], "aux") &&
@@ -445,9 +432,8 @@ static void intent_event(struct triple *t, const struct xtriple *x, const struct
 	} else if (!code && x->intent) {
 		if (!strcmp(x->intent, "threaten"))
 			code = "130";
-		for (i = 0; promises[i]; i++)
-			if (!strcmp(x->intent, promises[i]))
-				code = "030";
+		if (str_in(x->intent, promises))
+			code = "030";
 	}
 	if (code && event_from_cameo(code, &ev) == 0)
 		set_event(t, &ev);
@@ -580,7 +566,7 @@ static int has_capital(const struct asent *s, const struct xspan *sp)
 
 /* Candidates from the names inside the phrase [lo, hi) headed by head. */
 static int add_nested(const struct asent *s, int head, int lo, int hi, struct xspan *cand,
-		      const char **cprep, int *nested, int ncand)
+		      const char **cprep, int *weak, int ncand)
 {
 	const struct parse *ps = s->x->ps;
 	int j;
@@ -596,7 +582,7 @@ static int add_nested(const struct asent *s, int head, int lo, int hi, struct xs
 		if (!has_capital(s, &cand[ncand]))
 			continue;	/* "the aid program": no name in it */
 		cprep[ncand] = NULL;
-		nested[ncand++] = 1;
+		weak[ncand++] = 1;
 	}
 	return ncand;
 }
@@ -607,8 +593,10 @@ static void emit_recipient(struct pipeline *p, const struct asent *s,
 	/* "in" only for a country: "deploy peacekeepers in Iraq" */
 	static const char *const preps[] = {
 		"to", "with", "against", "on", "for", "from", "toward", "towards",
-		"into", "upon", "at", "by", "obl", "in", NULL	/* from "at": guesses */
+		"into", "upon", "at", "by", "obl", "in", NULL
 	};
+	/* where and by whom say less of whom it was to: guesses */
+	static const char *const weak_preps[] = { "at", "by", "obl", "in", NULL };
 	const struct parse *ps = s->x->ps;
 	struct mention m[2];
 	struct xspan sp;
@@ -619,7 +607,7 @@ static void emit_recipient(struct pipeline *p, const struct asent *s,
 
 	struct xspan cand[MAX_CAND];
 	const char *cprep[MAX_CAND];
-	int nested[MAX_CAND] = { 0 };
+	int weak[MAX_CAND] = { 0 };	/* a guess: half the confidence */
 	int ncand = 0, j, nobl;
 	/* guesses from inside phrases: for events, not in a passive without
 	 * agent, whose subject is the one it happened to */
@@ -635,8 +623,7 @@ static void emit_recipient(struct pipeline *p, const struct asent *s,
 		for (i = 0; preps[i]; i++)
 			if (!strcmp(x->arg_role[k], preps[i])) {
 				cand[ncand] = x->args[k];
-				/* where and by whom say less of whom it was to */
-				nested[ncand] = i >= 10;
+				weak[ncand] = str_in(preps[i], weak_preps);
 				cprep[ncand++] = preps[i];
 				break;
 			}
@@ -646,7 +633,7 @@ static void emit_recipient(struct pipeline *p, const struct asent *s,
 	 * of Cizre", "a resolution of the U.N. Security Council"), as the
 	 * field's coders make it */
 	if (x->obj.head >= 0 && guess)
-		ncand = add_nested(s, x->obj.head, x->obj.lo, x->obj.hi, cand, cprep, nested, ncand);
+		ncand = add_nested(s, x->obj.head, x->obj.lo, x->obj.hi, cand, cprep, weak, ncand);
 	/* "demanded that the US cancel the sale": the clause's subject is the
 	 * target of a demand, an accusation, a warning; not of what was said */
 	for (j = 0; x->obj.head >= 0 && ps->upos[x->obj.head] == UPOS_VERB &&
@@ -666,7 +653,7 @@ static void emit_recipient(struct pipeline *p, const struct asent *s,
 	for (k = 0; guess && k < nobl; k++)
 		if (cprep[k])
 			ncand = add_nested(s, cand[k].head, cand[k].lo, cand[k].hi, cand, cprep,
-					   nested, ncand);
+					   weak, ncand);
 	for (k = 0; k < ncand; k++) {
 		sp = cand[k];
 		while (sp.lo < sp.head && (ps->upos[sp.lo] == UPOS_ADP || ps->upos[sp.lo] == UPOS_DET))
@@ -690,7 +677,7 @@ static void emit_recipient(struct pipeline *p, const struct asent *s,
 			sb_adds(&sb, cprep[k]);
 		}
 		t->rel_text = sb_detach(&sb);
-		if (nested[k])	/* an actor named inside the object: a guess */
+		if (weak[k])	/* named inside a phrase, or where or by whom */
 			t->confidence = base->confidence * 0.5;
 		if (base->object.text && *base->object.text)
 			triple_add_arg(t, "theme", base->object.text);

@@ -212,13 +212,7 @@ static int is_say(const struct parse *ps, int i)
 		"say", "tell", "report", "add", "announce", "state", "claim", "confirm",
 		"warn", "write", NULL
 	};
-	int k;
-	if (ps->upos[i] != UPOS_VERB)
-		return 0;
-	for (k = 0; says[k]; k++)
-		if (!strcmp(ps->lemma[i], says[k]))
-			return 1;
-	return 0;
+	return ps->upos[i] == UPOS_VERB && str_in(ps->lemma[i], says);
 }
 
 /* ", a war monitor said.", ", officials told AFP on Monday." closing the
