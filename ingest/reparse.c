@@ -344,8 +344,8 @@ static int piece_head(const struct parse *ps, const struct cut *c)
 			if (is_nominal(ps->upos[i]) || ps->upos[i] == UPOS_PRON || ps->upos[i] == UPOS_NUM)
 				return i;
 		break;
-	case CUT_JOIN:
-		return c->to;
+	case CUT_JOIN:		/* hang() hangs it itself */
+		break;
 	case CUT_REDUCED:
 		return lo;
 	case CUT_ATTRIB:
@@ -367,7 +367,7 @@ static int piece_head(const struct parse *ps, const struct cut *c)
 static const char *const piece_rel[] = {
 	[CUT_TIME_ROOT] = "obl:unmarked", [CUT_TIME] = "obl:unmarked",
 	[CUT_APPOS] = "appos", [CUT_ACL] = "acl", [CUT_RELCL] = "acl:relcl",
-	[CUT_OBL] = "obl", [CUT_ATTRIB] = "parataxis", [CUT_JOIN] = "compound",
+	[CUT_OBL] = "obl", [CUT_ATTRIB] = "parataxis", [CUT_JOIN] = "obl:npmod",
 	[CUT_REDUCED] = "acl"
 };
 
@@ -382,7 +382,7 @@ static void hang(struct parse *ps, const struct cut *c, int root)
 		return;
 	if (c->kind == CUT_JOIN) {	/* "Russia" and "-" on "backed" */
 		ps->head[c->lo] = to + 1;
-		ps->deprel[c->lo] = "obl:npmod";
+		ps->deprel[c->lo] = piece_rel[CUT_JOIN];
 		ps->head[c->lo + 1] = to + 1;
 		ps->deprel[c->lo + 1] = "punct";
 		return;
