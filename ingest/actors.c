@@ -768,6 +768,54 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 			const struct mention *speaker, const struct mention *subject,
 			struct mention *out, int depth);
 
+/* An organisation known by its kind, its name's words [nlo, nhi) (titles
+ * and a country from tlo): its whole name ("the Bank of England", "British
+ * Airways"), its country, and the code of its sector. */
+static void name_org(struct actors *A, const struct asent *s, const struct xspan *sp,
+		     int tlo, int nlo, int nhi, struct mention *out)
+{
+	const struct parse *ps = s->x->ps;
+	const char *sector = org_sector(A, s, nlo, nhi);
+	struct strbuf sb = STRBUF_INIT;
+	struct kb_hit hit;
+	char code[16];
+	int j = nhi + 1, of_lo, b = tlo, end = nhi, k;
+
+	/* "the Bank of England", "the Ministry of Defence" */
+	if (j < sp->hi && ieq(s->x->form[nhi], "of") && ieq(s->x->form[j], "the"))
+		j++;
+	for (of_lo = j; j < sp->hi && ps->upos[j] == UPOS_PROPN; j++)
+		;
+	if (nhi < sp->hi && ieq(s->x->form[nhi], "of") && j > of_lo) {
+		const char *c = span_country(A, s, of_lo, j, -1, -1);
+		end = j;
+		if (c && !out->country)
+			out->country = xstrdup(c);
+		/* the Bank of Japan is its central bank */
+		if (c && sector && !strcmp(sector, "BUS") && ieq(s->x->form[nhi - 1], "bank"))
+			sector = "GOVBUS";
+	}
+	/* a country before an organisation's name is part of it: "British
+	 * Airways", "Japan Airlines" */
+	for (k = sp->lo; k < b; k++) {
+		int ml = match_at(A, s, k, &hit);
+		if (ml && k + ml == b && hit.type == ACTOR_COUNTRY) {
+			b = k;
+			break;
+		}
+	}
+	if (b < nlo || end > nhi) {
+		join_forms(s, b, end, &sb);
+		free(out->entity);
+		out->entity = sb_detach(&sb);
+	}
+	out->type = ACTOR_ORG;
+	if (sector) {
+		free(out->code);
+		out->code = xstrdup(kb_code(out->country, sector, code));
+	}
+}
+
 /* Name *out (whose text is already set, and kept) by the phrase 'sub'
  * inside it: the name behind a title or an apposition. Returns 1. */
 static int name_by(struct actors *A, const struct asent *s, const struct xspan *sub,
@@ -901,43 +949,7 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 			out->country = dup0(span_country(A, s, sp->lo, sp->hi, nlo, nhi));
 			p = orgish ? NULL : find_person(A, out->entity);
 			if (orgish) {
-				const char *sector = org_sector(A, s, nlo, nhi);
-				char code[16];
-				int j = nhi + 1, of_lo, b = tlo, end = nhi, k;
-				/* "the Bank of England", "the Ministry of Defence" */
-				if (j < sp->hi && ieq(s->x->form[nhi], "of") && ieq(s->x->form[j], "the"))
-					j++;
-				for (of_lo = j; j < sp->hi && ps->upos[j] == UPOS_PROPN; j++)
-					;
-				if (nhi < sp->hi && ieq(s->x->form[nhi], "of") && j > of_lo) {
-					const char *c = span_country(A, s, of_lo, j, -1, -1);
-					end = j;
-					if (c && !out->country)
-						out->country = xstrdup(c);
-					/* the Bank of Japan is its central bank */
-					if (c && sector && !strcmp(sector, "BUS") &&
-					    ieq(s->x->form[nhi - 1], "bank"))
-						sector = "GOVBUS";
-				}
-				/* a country before an organisation's name is part of it:
-				 * "British Airways", "Japan Airlines" */
-				for (k = sp->lo; k < b; k++) {
-					int ml = match_at(A, s, k, &hit);
-					if (ml && k + ml == b && hit.type == ACTOR_COUNTRY) {
-						b = k;
-						break;
-					}
-				}
-				if (b < nlo || end > nhi) {
-					join_forms(s, b, end, &sb);
-					free(out->entity);
-					out->entity = sb_detach(&sb);
-				}
-				out->type = ACTOR_ORG;
-				if (sector) {
-					free(out->code);
-					out->code = xstrdup(kb_code(out->country, sector, code));
-				}
+				name_org(A, s, sp, tlo, nlo, nhi, out);
 			} else if ((p || tlo < nlo || nhi - nlo >= 2 ||
 				    (sp->lo < nlo && title_at(A, s, nlo - 1))) &&
 				   !in_list(s->x->form[nlo], table_words)) {
