@@ -38,6 +38,8 @@ struct actors {
 	struct date pub;
 	struct person *p;	/* persons in order of first mention */
 	size_t np, ap;
+	struct mention *org;	/* organisations named by their kind, whose */
+	size_t norg, aorg;	/* bare names may follow ("Merrill Lynch") */
 	struct mention last_thing;	/* most recent country or organisation */
 	struct mention last_subject;	/* most recent institution as a subject */
 	int last_subject_sentence;
@@ -71,6 +73,9 @@ void actors_reset(struct actors *A, const struct date *pub)
 	for (i = 0; i < A->np; i++)
 		person_release(&A->p[i]);
 	A->np = 0;
+	for (i = 0; i < A->norg; i++)
+		mention_release(&A->org[i]);
+	A->norg = 0;
 	mention_release(&A->last_thing);
 	mention_release(&A->last_subject);
 	for (k = 0; k < A->nrecent; k++)
@@ -93,6 +98,7 @@ void actors_free(struct actors *A)
 	free(A->mhit);
 	free(A->mtitle);
 	free(A->p);
+	free(A->org);
 	free(A);
 }
 
@@ -240,7 +246,17 @@ static const char *const org_words[] = {
 	"league", "alliance", "coalition", "federation", "authority", "service",
 	"police", "guard", "navy", "house", "cabinet", "government", "co", "co.",
 	"plc", "holdings", "partners", "securities", "motors", "petroleum",
-	"radio", "television", "industries", "brothers", "technologies", NULL
+	"radio", "television", "industries", "brothers", "technologies",
+	"ag", "a.g.", "spa", "s.p.a.", "s.a.", "n.v.", "nv", "gmbh", "llc",
+	"bancorp", "exchange", NULL
+};
+/* Common nouns that say the name after them is a firm's: "the brokerage
+ * Merrill Lynch", "carmaker Volkswagen". */
+static const char *const firm_nouns[] = {
+	"brokerage", "firm", "company", "carmaker", "automaker", "insurer",
+	"airline", "retailer", "conglomerate", "manufacturer", "lender", "bank",
+	"newspaper", "broadcaster", "publisher", "chipmaker", "drugmaker",
+	"steelmaker", "refiner", "bankers", "brokers", "house", NULL
 };
 /* Words of the tables of company results ("Shr 10 cts vs 8 cts ... Pay
  * May 1"), never the first word of a person's name. */
@@ -257,7 +273,13 @@ static const char *org_sector(const struct actors *A, const struct asent *s, int
 		{ "inc", "BUS" }, { "inc.", "BUS" }, { "corp", "BUS" }, { "corp.", "BUS" },
 		{ "ltd", "BUS" }, { "ltd.", "BUS" }, { "co", "BUS" }, { "co.", "BUS" },
 		{ "plc", "BUS" }, { "airlines", "BUS" }, { "airways", "BUS" },
-		{ "bank", "BUS" }, { "holdings", "BUS" },
+		{ "bank", "BUS" }, { "holdings", "BUS" }, { "ag", "BUS" },
+		{ "a.g.", "BUS" }, { "spa", "BUS" }, { "s.p.a.", "BUS" },
+		{ "s.a.", "BUS" }, { "n.v.", "BUS" }, { "nv", "BUS" },
+		{ "gmbh", "BUS" }, { "llc", "BUS" }, { "bancorp", "BUS" },
+		{ "securities", "BUS" }, { "partners", "BUS" }, { "brothers", "BUS" },
+		{ "motors", "BUS" }, { "petroleum", "BUS" }, { "industries", "BUS" },
+		{ "technologies", "BUS" }, { "exchange", "BUS" },
 		{ "department", "GOV" }, { "office", "GOV" }, { "agency", "GOV" },
 		{ "authority", "GOV" }, { "commission", "GOV" }, { "service", "GOV" },
 		{ "parliament", "LEG" }, { "assembly", "LEG" }, { "congress", "LEG" },
@@ -326,6 +348,18 @@ static int is_pronoun(const char *f)
 static int upper0(const char *f)
 {
 	return isupper((unsigned char)f[0]) || (unsigned char)f[0] >= 0x80;
+}
+
+/* A word of a proper name before its head: a proper noun, or a
+ * capitalised adjective or noun inside the sentence ("the Federal Reserve
+ * Board", "General Motors", "the British Medical Association"). The first
+ * word of a sentence is capitalised anyway: only a proper noun there. */
+static int name_word(const struct asent *s, int i)
+{
+	int u = s->x->ps->upos[i];
+	if (u == UPOS_PROPN)
+		return 1;
+	return i > 0 && (u == UPOS_ADJ || u == UPOS_NOUN) && upper0(s->x->form[i]);
 }
 
 /* is_title() of token i, remembered for the sentence like match_at(). */
@@ -512,6 +546,10 @@ static void set_role(const struct actors *A, const struct asent *s, int lo, int 
 			sb_addc(&sb, ' ');
 		sb_adds(&sb, f);
 	}
+	/* "Texaco Inc chairman", "Justice Department spokesman": the office
+	 * of an organisation known by its kind is in its sector */
+	if (!sector)
+		sector = org_sector(A, s, lo, hi);
 	if (sb.len) {
 		free(m->role);
 		m->role = sb_detach(&sb);
@@ -725,6 +763,10 @@ static int name_after(struct actors *A, const struct asent *s, int h, int hi,
 		int j = i, titles = 1;
 		if (ps->upos[i] != UPOS_PROPN)
 			continue;
+		/* not a place or a firm after the title: "head of strategy at
+		 * Bank of America in New York" */
+		if (i > h + 1 && ps->upos[i - 1] == UPOS_ADP && strcmp(ps->lemma[i - 1], "of"))
+			break;
 		while (j < hi && ps->upos[j] == UPOS_PROPN) {
 			int len = match_at(A, s, j, &hit);
 			if (len && hit.type != ACTOR_PERSON && hit.type != ACTOR_ROLE)
@@ -768,11 +810,66 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 			const struct mention *speaker, const struct mention *subject,
 			struct mention *out, int depth);
 
+/* The name of an organisation without its legal form: "Merrill Lynch" of
+ * "Merrill Lynch and Co Inc"; folded into buf. */
+static void org_core(const char *entity, char *buf, size_t size)
+{
+	static const char *const forms[] = {
+		"inc", "co", "corp", "ltd", "plc", "ag", "a g", "spa", "s p a", "sa",
+		"s a", "nv", "n v", "gmbh", "llc", "and", "&", "the", NULL
+	};
+	size_t n;
+	int k, cut = 1;
+
+	if (kb_fold(entity, buf, size) < 0) {
+		buf[0] = '\0';
+		return;
+	}
+	while (cut) {
+		n = strlen(buf);
+		cut = 0;
+		for (k = 0; forms[k]; k++) {
+			size_t m = strlen(forms[k]);
+			if (n > m + 1 && buf[n - m - 1] == ' ' && !strcmp(buf + n - m, forms[k])) {
+				buf[n - m - 1] = '\0';
+				cut = 1;
+				break;
+			}
+		}
+	}
+}
+
+static void remember_org(struct actors *A, const struct mention *m)
+{
+	if (!m->entity)
+		return;
+	ALLOC_GROW(A->org, A->norg + 1, A->aorg);
+	mention_copy(&A->org[A->norg++], m);
+}
+
+/* The organisation of the article whose name without its legal form is
+ * 'name' ("Merrill Lynch" after "Merrill Lynch and Co Inc"), or NULL. */
+static const struct mention *find_org(const struct actors *A, const char *name)
+{
+	char fn[256], fo[256];
+	size_t i;
+
+	org_core(name, fn, sizeof(fn));
+	if (!fn[0])
+		return NULL;
+	for (i = A->norg; i-- > 0;) {
+		org_core(A->org[i].entity, fo, sizeof(fo));
+		if (!strcmp(fn, fo))
+			return &A->org[i];
+	}
+	return NULL;
+}
+
 /* An organisation known by its kind, its name's words [nlo, nhi) (titles
  * and a country from tlo): its whole name ("the Bank of England", "British
  * Airways"), its country, and the code of its sector. */
 static void name_org(struct actors *A, const struct asent *s, const struct xspan *sp,
-		     int tlo, int nlo, int nhi, struct mention *out)
+		     int tlo, int nlo, int nhi, int firm, struct mention *out)
 {
 	const struct parse *ps = s->x->ps;
 	const char *sector = org_sector(A, s, nlo, nhi);
@@ -810,10 +907,13 @@ static void name_org(struct actors *A, const struct asent *s, const struct xspan
 		out->entity = sb_detach(&sb);
 	}
 	out->type = ACTOR_ORG;
+	if (!sector && firm)
+		sector = "BUS";
 	if (sector) {
 		free(out->code);
 		out->code = xstrdup(kb_code(out->country, sector, code));
 	}
+	remember_org(A, out);
 }
 
 /* Name *out (whose text is already set, and kept) by the phrase 'sub'
@@ -864,15 +964,23 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 
 	/* The run of proper names around the head: "Hulusi Akar", "Tel - Aviv". */
 	nlo = nhi = h;
-	if (ps->upos[h] == UPOS_PROPN) {
-		while (nlo > sp->lo && (ps->upos[nlo - 1] == UPOS_PROPN ||
+	if (ps->upos[h] == UPOS_PROPN ||
+	    /* "the Federal Reserve Board": a capitalised noun inside the
+	     * sentence after a name's word, of no sector of its own */
+	    (ps->upos[h] == UPOS_NOUN && h > sp->lo && name_word(s, h) &&
+	     name_word(s, h - 1) && !kb_sector(A->kb, s->x->form[h]))) {
+		while (nlo > sp->lo && (name_word(s, nlo - 1) ||
 					(!strcmp(s->x->form[nlo - 1], "-") && nlo - 2 >= sp->lo &&
 					 ps->upos[nlo - 2] == UPOS_PROPN)))
 			nlo--;
 		nhi = h + 1;
 		while (nhi < sp->hi && (ps->upos[nhi] == UPOS_PROPN ||
 					(!strcmp(s->x->form[nhi], "-") && nhi + 1 < sp->hi &&
-					 ps->upos[nhi + 1] == UPOS_PROPN)))
+					 ps->upos[nhi + 1] == UPOS_PROPN) ||
+					/* "Merrill Lynch and Co" */
+					((!strcmp(s->x->form[nhi], "and") || !strcmp(s->x->form[nhi], "&")) &&
+					 nhi + 1 < sp->hi && (ieq(s->x->form[nhi + 1], "co") ||
+							      ieq(s->x->form[nhi + 1], "co.")))))
 			nhi++;
 		/* a name goes on past a span the parser cut short: "President
 		 * Juan | Manuel Santos" (the text stays the span's) */
@@ -936,20 +1044,40 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 			else
 				break;
 		}
+		/* a title after other words ends a role: "Federal Reserve Board
+		 * Chairman | Paul Volcker", "Labour Party leader | Keir Starmer" */
+		for (i = h - 1; i > nlo; i--)
+			if (title_at(A, s, i) && !title_at(A, s, i + 1)) {
+				nlo = i + 1;
+				break;
+			}
 		if (nlo >= nhi || title_at(A, s, h))
 			nlo = nhi;	/* only titles: see below */
 		if (nlo < nhi) {
 			struct person *p;
-			int orgish = 0;
+			const struct mention *org;
+			int orgish = 0, firm;
 			join_forms(s, nlo, nhi, &sb);
 			for (i = nlo; i < nhi; i++)
 				if (in_list(s->x->form[i], org_words))
 					orgish = 1;
+			/* "the brokerage Merrill Lynch" */
+			firm = !orgish && tlo > sp->lo && ps->upos[tlo - 1] == UPOS_NOUN &&
+			       !upper0(s->x->form[tlo - 1]) && in_list(ps->lemma[tlo - 1], firm_nouns);
 			out->entity = sb_detach(&sb);
 			out->country = dup0(span_country(A, s, sp->lo, sp->hi, nlo, nhi));
-			p = orgish ? NULL : find_person(A, out->entity);
-			if (orgish) {
-				name_org(A, s, sp, tlo, nlo, nhi, out);
+			org = orgish || firm ? NULL : find_org(A, out->entity);
+			p = orgish || firm || org ? NULL : find_person(A, out->entity);
+			if (org) {
+				free(out->entity);
+				free(out->country);
+				free(out->code);
+				out->entity = xstrdup(org->entity);
+				out->country = dup0(org->country);
+				out->code = dup0(org->code);
+				out->type = ACTOR_ORG;
+			} else if (orgish || firm) {
+				name_org(A, s, sp, tlo, nlo, nhi, firm, out);
 			} else if ((p || tlo < nlo || nhi - nlo >= 2 ||
 				    (sp->lo < nlo && title_at(A, s, nlo - 1))) &&
 				   !in_list(s->x->form[nlo], table_words)) {

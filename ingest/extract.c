@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "util.h"
 
@@ -1821,6 +1822,31 @@ int extract_repair(const struct parse *ps, struct parse *fixed, int *fhead,
 			continue;
 		repair_begin(ps, fixed, fhead, frel, &done);
 		frel[v] = "nsubj";
+	}
+	/* Names of firms: "Merrill Lynch and/cc Co/conj Inc" is one name, and
+	 * "Motors/nsubj Corp/nsubj recalled" one subject */
+	for (v = 1; v < ps->n; v++) {
+		int h = ps->head[v] - 1;
+		if (ps->upos[v] != UPOS_PROPN || h < 0 || ps->upos[h] != UPOS_PROPN)
+			continue;
+		if (!strcmp(ps->deprel[v], "conj") && h < v - 1 &&
+		    (!strcasecmp(ps->lemma[v], "co") || !strcasecmp(ps->lemma[v], "co.")) &&
+		    ps->head[v - 1] - 1 == v && (!strcmp(ps->lemma[v - 1], "and") ||
+						 !strcmp(ps->lemma[v - 1], "&"))) {
+			repair_begin(ps, fixed, fhead, frel, &done);
+			frel[v] = "flat";
+			fhead[v - 1] = h + 1;
+			frel[v - 1] = "flat";
+		}
+	}
+	for (v = 0; v + 1 < ps->n; v++) {
+		if (ps->upos[v] == UPOS_PROPN && ps->upos[v + 1] == UPOS_PROPN &&
+		    ps->head[v] == ps->head[v + 1] && ps->head[v] > v + 2 &&
+		    !strcmp(ps->deprel[v], "nsubj") && !strcmp(ps->deprel[v + 1], "nsubj")) {
+			repair_begin(ps, fixed, fhead, frel, &done);
+			fhead[v] = v + 2;
+			frel[v] = "compound";
+		}
 	}
 	/* repairs that met in one sentence must leave a tree */
 	return done && parse_is_tree(fhead, ps->n);
