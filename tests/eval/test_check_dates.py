@@ -54,6 +54,22 @@ def run(gold, triples, *extra):
 
 
 class Dates(unittest.TestCase):
+    def test_article_of_several(self):
+        # an article's list of expectations: each scored on its own
+        g = {"id": "art", "date": "2022-10-06", "text": "Two clauses.",
+             "expect": [
+                 {"subject": "Turkey", "lemma": "expel", "object": "ambassador",
+                  "date": "2022-10-03", "date_end": None, "tense": "past"},
+                 {"subject": "Israel", "lemma": "recall", "object": "envoy",
+                  "date": "2022-10-06", "date_end": None, "tense": "past"}]}
+        ts = [T("art", "Turkey", "expel", "the ambassador", "2022-10-03"),
+              T("art", "Israel", "recall", "its envoy", "2022-10-05")]
+        rc, out = run([g], ts)
+        self.assertEqual(rc, 0)
+        self.assertIn("1 of 2 expected triples", out)
+        self.assertIn("MISS art (wrong date, published 2022-10-06, past): "
+                      "want Israel -recall- envoy", out)
+
     def test_all_right(self):
         ts = [T("a", "Turkey", "expel", "the Dutch ambassador", "2022-10-03"),
               T("b", "Tehran", "seize", "a British tanker", "2022-10", ent="Iran"),
