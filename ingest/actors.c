@@ -526,9 +526,11 @@ static void from_hit(const struct actors *A, const struct kb_hit *h, struct ment
 }
 
 /* The role words before a name, and the sector their last word gives. */
-static void set_role(const struct actors *A, const struct asent *s, int lo, int hi,
+static void set_role(struct actors *A, const struct asent *s, int lo, int hi,
 		     struct mention *m)
 {
+	const struct kb_hit *org = NULL;
+	struct kb_hit hit;
 	struct strbuf sb = STRBUF_INIT;
 	const char *sector = NULL;
 	char code[16];
@@ -550,6 +552,37 @@ static void set_role(const struct actors *A, const struct asent *s, int lo, int 
 	 * of an organisation known by its kind is in its sector */
 	if (!sector)
 		sector = org_sector(A, s, lo, hi);
+	/* "Federal Reserve Board Vice Chairman": the office of an
+	 * organisation we know has its code */
+	for (i = lo > 6 ? lo - 6 : 0; i < hi; i++) {
+		int len = match_at(A, s, i, &hit);
+		/* inside the role, or just before it where the parse cut the
+		 * phrase short */
+		if (len && hit.type == ACTOR_ORG && hit.code && i + len <= hi &&
+		    (i >= lo || i + len == lo)) {
+			org = &hit;
+			break;
+		}
+		/* a role of several words: "National Security Adviser" */
+		if (len > 1 && hit.type == ACTOR_ROLE && hit.code && !sector && i >= lo &&
+		    i + len <= hi)
+			sector = hit.code;
+		if (len)
+			i += len - 1;
+	}
+	if (org && !m->code) {
+		m->code = xstrdup(org->code);
+		if (!m->country && org->country)
+			m->country = xstrdup(org->country);
+	}
+	/* a chairman of a name we do not know is a firm's: "TWA chairman",
+	 * not "Means Committee Chairman" */
+	for (i = lo; !sector && !org && i < hi; i++)
+		if ((ieq(s->x->form[i], "chairman") || ieq(s->x->form[i], "chairwoman")) &&
+		    i > 0 && s->x->ps->upos[i - 1] == UPOS_PROPN && upper0(s->x->form[i - 1]) &&
+		    !title_at(A, s, i - 1) && !in_list(s->x->form[i - 1], org_words) &&
+		    !match_at(A, s, i - 1, &hit))
+			sector = "BUS";
 	if (sb.len) {
 		free(m->role);
 		m->role = sb_detach(&sb);
@@ -557,7 +590,7 @@ static void set_role(const struct actors *A, const struct asent *s, int lo, int 
 	sb_release(&sb);
 	/* the title's sector makes the code (TUR + minister = TURGOV); without
 	 * one, a code already known (a dictionary's) stands */
-	if (sector || (m->country && !m->code)) {
+	if (!org && (sector || (m->country && !m->code))) {
 		free(m->code);
 		m->code = xstrdup(kb_code(m->country, sector, code));
 	}
@@ -763,10 +796,15 @@ static int name_after(struct actors *A, const struct asent *s, int h, int hi,
 		int j = i, titles = 1;
 		if (ps->upos[i] != UPOS_PROPN)
 			continue;
-		/* not a place or a firm after the title: "head of strategy at
-		 * Bank of America in New York" */
-		if (i > h + 1 && ps->upos[i - 1] == UPOS_ADP && strcmp(ps->lemma[i - 1], "of"))
-			break;
+		/* the name follows the title and what belongs to it ("Secretary
+		 * of State Antony Blinken"), not a place or a firm further on
+		 * ("head of strategy at Bank of America in New York") */
+		for (j = h + 1; j < i; j++)
+			if (!title_at(A, s, j) && !ieq(s->x->form[j], "of") &&
+			    !ieq(s->x->form[j], "the") && strcmp(s->x->form[j], "-") &&
+			    !match_at(A, s, j, &hit))
+				return found;
+		j = i;
 		while (j < hi && ps->upos[j] == UPOS_PROPN) {
 			int len = match_at(A, s, j, &hit);
 			if (len && hit.type != ACTOR_PERSON && hit.type != ACTOR_ROLE)
@@ -1084,10 +1122,18 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 				/* a person: titled, named in full, or known */
 				int rlo = tlo;
 				out->type = ACTOR_PERSON;
-				while (rlo > sp->lo && title_at(A, s, rlo - 1))
+				/* and the role words: "investor Asher Edelman" */
+				while (rlo > sp->lo && (title_at(A, s, rlo - 1) ||
+							(ps->upos[rlo - 1] == UPOS_NOUN &&
+							 kb_sector(A->kb, s->x->form[rlo - 1]))))
 					rlo--;
 				if (rlo < nlo)
 					set_role(A, s, rlo, nlo, out);
+				/* "British schoolgirl Shamima Begum": a national of
+				 * no known office is coded by the country alone */
+				if (out->country && !out->code &&
+				    span_country(A, s, sp->lo, nlo, -1, -1))
+					out->code = xstrdup(out->country);
 				remember_person(A, out, s->index, h);
 				p = find_person(A, out->entity);
 				if (p)
