@@ -706,7 +706,16 @@ static const char *in_country(struct actors *A, const struct asent *s, int h, in
 		return NULL;
 	for (j = h + 2; j < hi && ps->head[j] - 1 != h; j++)
 		;
-	return j < hi ? span_country(A, s, h + 2, j + 1, -1, -1) : NULL;
+	if (j >= hi)
+		return NULL;
+	/* a place of the country counts: "police in Karachi" */
+	for (k = h + 2; k <= j; k++) {
+		struct kb_hit hit;
+		int len = match_at(A, s, k, &hit);
+		if (len && hit.type == ACTOR_PLACE && hit.country && k + len == j + 1)
+			return hit.country;
+	}
+	return span_country(A, s, h + 2, j + 1, -1, -1);
 }
 
 /* A second country adjective or name coordinated with the first in
@@ -1116,6 +1125,8 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 				out->type = ACTOR_ORG;
 			} else if (orgish || firm) {
 				name_org(A, s, sp, tlo, nlo, nhi, firm, out);
+			} else if (kb_names_nothing(A->kb, s->x->form, s->x->n, nlo) >= nhi - nlo) {
+				out->type = ACTOR_UNKNOWN;	/* "the Middle East" */
 			} else if ((p || tlo < nlo || nhi - nlo >= 2 ||
 				    (sp->lo < nlo && title_at(A, s, nlo - 1))) &&
 				   !in_list(s->x->form[nlo], table_words)) {

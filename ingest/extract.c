@@ -1824,7 +1824,8 @@ int extract_repair(const struct parse *ps, struct parse *fixed, int *fhead,
 		frel[v] = "nsubj";
 	}
 	/* Names of firms: "Merrill Lynch and/cc Co/conj Inc" is one name, and
-	 * "Motors/nsubj Corp/nsubj recalled" one subject */
+	 * "Motors/nsubj Corp/nsubj recalled", "the brokerage/nsubj
+	 * Goldman/nsubj Sachs advised" one subject */
 	for (v = 1; v < ps->n; v++) {
 		int h = ps->head[v] - 1;
 		if (ps->upos[v] != UPOS_PROPN || h < 0 || ps->upos[h] != UPOS_PROPN)
@@ -1840,7 +1841,8 @@ int extract_repair(const struct parse *ps, struct parse *fixed, int *fhead,
 		}
 	}
 	for (v = 0; v + 1 < ps->n; v++) {
-		if (ps->upos[v] == UPOS_PROPN && ps->upos[v + 1] == UPOS_PROPN &&
+		if ((ps->upos[v] == UPOS_PROPN || ps->upos[v] == UPOS_NOUN) &&
+		    ps->upos[v + 1] == UPOS_PROPN &&
 		    ps->head[v] == ps->head[v + 1] && ps->head[v] > v + 2 &&
 		    !strcmp(ps->deprel[v], "nsubj") && !strcmp(ps->deprel[v + 1], "nsubj")) {
 			repair_begin(ps, fixed, fhead, frel, &done);

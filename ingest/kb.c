@@ -1757,6 +1757,32 @@ int kb_match(const struct kb *kb, const char *const *tok, int n, int i,
 	return best;
 }
 
+int kb_names_nothing(const struct kb *kb, const char *const *tok, int n, int i)
+{
+	uint32_t node = 0;
+	int k, upper = 0, best = 0;
+	char w[KB_WORD_MAX];
+
+	if (!kb || !tok || i < 0)
+		return 0;
+	for (k = i; k < n; k++) {
+		int32_t ei;
+		const struct kb_code *c;
+		if (!tok[k] || fold_word(tok[k], strlen(tok[k]), w) < 0)
+			break;
+		node = edge_find(kb, node, w);
+		if (!node)
+			break;
+		upper |= has_upper(tok[k]);
+		ei = node_entry(kb, &kb->nodes[node], upper);
+		if (ei < 0)
+			continue;
+		c = pick_code(kb, &kb->entries[ei], NULL);
+		best = c && !strcmp(c->code, "---") ? k - i + 1 : 0;
+	}
+	return best;
+}
+
 const char *kb_sector(const struct kb *kb, const char *word)
 {
 	char w[KB_WORD_MAX];

@@ -112,6 +112,11 @@ const char *kb_code(const char *country, const char *sector, char *buf);
  * than "Russian Federation". */
 const char *kb_country_name(const struct kb *kb, const char *alpha3);
 
+/* The length of the longest phrase at tok[i] that a table lists as naming
+ * no actor ("Middle East", "Dow Jones": code "---"), which kb_match()
+ * hides; 0 when the longest phrase there names an actor or there is none. */
+int kb_names_nothing(const struct kb *kb, const char *const *tok, int n, int i);
+
 /* Fold a phrase as kb_match() compares words: ASCII lower case, Latin
  * accents removed, typographic quotes made ASCII, abbreviation periods
  * dropped, runs of blanks made one: "Recep Tayyip  Erdoğan" -> "recep tayyip

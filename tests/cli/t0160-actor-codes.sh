@@ -3,7 +3,10 @@
 # (Inc, Corp) is BUS, a department GOV, "the Bank of Japan" its country's
 # central bank (JPNGOVBUS), named in full; a title without a country of
 # its own still makes a government code (GOV), "Chancellor of the
-# Exchequer Nigel Lawson" too.
+# Exchequer Nigel Lawson" too. A firm named by its legal form or its kind
+# is BUS and its bare name after that is the firm; a title's organisation
+# or a firm's chair codes the person; a local group takes the country of
+# the place it is in; a phrase listed as naming nothing is no person.
 . "$(dirname "$0")/lib.sh"
 
 PY=$(python_with json)
@@ -13,12 +16,25 @@ expect_status 0 $E extract --lines --date 1987-03-02 tests/golden/actors/codes.t
 import json, sys
 ts = [json.loads(l) for l in open(sys.argv[1])]
 want = {"1": ("Texaco Inc", "BUS"), "2": ("Bank of Japan", "JPNGOVBUS"),
-        "3": ("Agriculture Department", "GOV"), "4": ("John Harlowe", "GOV"), "5": ("Nigel Lawson", "GOV")}
+        "3": ("Agriculture Department", "GOV"), "4": ("John Harlowe", "GOV"), "5": ("Nigel Lawson", "GOV"),
+        "6": ("Merrill Lynch and Co Inc", "BUS"), "7": ("Goldman Sachs", "BUS"),
+        "8": ("Manuel Johnson", "USAGOVBUS"), "9": ("Carl Icahn", "BUS"),
+        "10": ("Asher Edelman", "BUS"), "11": ("police", "PAKCOP"),
+        "12": ("Liberal Democrats", "GBRPTY")}
+# (subject text, entity, type) that must be found
+whole = {"6": ("Merrill Lynch", "Merrill Lynch and Co Inc", "organization"),
+         "13": ("The Middle East", "Middle East", "unknown")}
 bad = 0
 for art, (entity, code) in sorted(want.items()):
     got = [(t["subject"]["entity"], t["subject"]["code"]) for t in ts if t["article"] == art]
     if (entity, code) not in got:
         print("line %s: want %r, got %r" % (art, (entity, code), got))
+        bad += 1
+for art, w in sorted(whole.items()):
+    got = [(t["subject"]["text"], t["subject"]["entity"], t["subject"]["type"])
+           for t in ts if t["article"] == art]
+    if w not in got:
+        print("line %s: want %r, got %r" % (art, w, got))
         bad += 1
 sys.exit(1 if bad else 0)
 PYEOF

@@ -221,6 +221,23 @@ static void test_orgs(void)
 	test_streq("ISIL", code_of("ISIL", NULL), "IMGMUSISI");
 	test_cond("Islamic State is two tokens", match("Islamic State fighters", NULL, &h) == 2);
 	test_streq("al-Qaeda, a hyphenated name", code_of("al-Qaeda", NULL), "IMGMUSALQ");
+
+	/* central banks, markets and parties, and phrases that name nothing */
+	test_streq("the Fed", code_of("Fed", NULL), "USAGOVBUS");
+	test_streq("Federal Reserve Board", code_of("Federal Reserve Board", NULL), "USAGOVBUS");
+	test_streq("Wall Street", code_of("Wall Street", NULL), "USABUS");
+	test_streq("Lib Dems", code_of("Lib Dems", NULL), "GBRPTY");
+	test_cond("New York is a place of the USA", match("New York", NULL, &h) == 2 &&
+		  h.type == ACTOR_PLACE && h.country && !strcmp(h.country, "USA"));
+	test_cond("Middle East matches nothing", match("Middle East", NULL, &h) == 0);
+	{
+		const char *tok[] = { "the", "Middle", "East", "peace" };
+		const char *tok2[] = { "United", "Nations" };
+		test_cond("... but names nothing over two tokens",
+			  kb_names_nothing(kb, tok, 4, 1) == 2);
+		test_cond("an actor's phrase is not nothing", kb_names_nothing(kb, tok2, 2, 0) == 0);
+		test_cond("no phrase is not nothing", kb_names_nothing(kb, tok, 4, 0) == 0);
+	}
 }
 
 static void test_actors(void)
