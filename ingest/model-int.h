@@ -13,6 +13,9 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "ingest/parser.h"
 #include "util.h"
@@ -61,11 +64,13 @@ static inline uint64_t xorshift64s(uint64_t *state)
  * the lookups of all features of a decision overlap in memory.
  * Sparse tables hold 8 slots of { fingerprint, entry offset << 8 | entry
  * count } per bucket, the entries elsewhere; dense tables (at most
- * DENSE_CLS classes) hold 5 slots of { fingerprint, int16 weight[4] }. */
+ * DENSE_CLS classes: the parser's actions) hold 8 slots too, their 16-bit
+ * fingerprints first and then int16 weight[3] each, so the 1.3M action
+ * rows take 5/8 of the lines 32-bit fingerprints would (format 4). */
 #define BUCKET_WORDS 16
 #define SPARSE_SLOTS 8
-#define DENSE_SLOTS 5
-#define DENSE_CLS 4
+#define DENSE_SLOTS 8
+#define DENSE_CLS 3
 
 struct ftab {
 	uint32_t ncls;		/* number of classes */
@@ -82,6 +87,13 @@ struct ftab {
 static inline uint32_t fkey32(uint64_t k)
 {
 	uint32_t f = (uint32_t)k;
+	return f ? f : 1;
+}
+
+/* The 16-bit fingerprint of dense tables: other bits than the bucket's. */
+static inline uint16_t fkey16(uint64_t k)
+{
+	uint16_t f = (uint16_t)k;
 	return f ? f : 1;
 }
 
@@ -129,24 +141,33 @@ static inline void ftab_score(const struct ftab *t, const uint64_t *keys, int nk
 
 	ftab_buckets(t, keys, nk, bp);
 	if (t->dense) {
-		int32_t s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+		int32_t s0 = 0, s1 = 0, s2 = 0;
 		for (i = 0; i < nk; i++) {
-			uint32_t f = fkey32(keys[i]), a = 0, b = 0;
-			const uint32_t *w = bp[i];
-			for (j = 0; j < DENSE_SLOTS; j++, w += 3) {
-				uint32_t m = 0u - (uint32_t)(w[0] == f);
-				a |= w[1] & m;
-				b |= w[2] & m;
-			}
-			s0 += (int16_t)(a & 0xffff);
-			s1 += (int16_t)(a >> 16);
-			s2 += (int16_t)(b & 0xffff);
-			s3 += (int16_t)(b >> 16);
+			const uint16_t *fp = (const uint16_t *)bp[i];
+			const int16_t *w = (const int16_t *)(bp[i] + 4);
+			uint16_t f = fkey16(keys[i]);
+			uint32_t m = 0, x;
+			int32_t on;
+#ifdef __SSE2__
+			/* two mask bits per matching slot */
+			m = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi16(
+				_mm_load_si128((const __m128i *)fp), _mm_set1_epi16((short)f)));
+			x = (uint32_t)__builtin_ctz(m | 1u << 16) >> 1 & (DENSE_SLOTS - 1);
+			(void)j;
+#else
+			for (j = 0; j < DENSE_SLOTS; j++)
+				m |= (uint32_t)(fp[j] == f) << j;
+			x = (uint32_t)__builtin_ctz(m | 1u << DENSE_SLOTS) & (DENSE_SLOTS - 1);
+#endif
+			/* no branch on presence: slot 0 times 0 when absent */
+			on = m != 0;
+			s0 += w[3 * x] * on;
+			s1 += w[3 * x + 1] * on;
+			s2 += w[3 * x + 2] * on;
 		}
 		score[0] += s0;
 		score[1] += s1;
 		score[2] += s2;
-		score[3] += s3;
 		return;
 	}
 	{
@@ -236,7 +257,8 @@ void wtab_freeze(const struct wtab *t, double now, unsigned min_count,
 /*==== The model ====*/
 
 #define MODEL_MAGIC "ENTPARS1"
-#define MODEL_VERSION 3	/* 3: word clusters */
+#define MODEL_VERSION 4	/* 3: word clusters; 4: 8-slot dense buckets,
+				 * relation dictionary */
 #define MAX_TAGS 256
 #define MAX_DEPRELS 128
 
@@ -316,6 +338,9 @@ struct parser {
 	struct cluster_tab clusters;	/* no slots = none */
 	struct cluster_tab tagdict;	/* exact form -> joint tag + 1 of words
 					 * that always had that tag; no slots = none */
+	const uint32_t *reldict;	/* per joint tag: relation + 1 that arcs to
+					 * a dependent with that tag always had, so
+					 * it is not scored; 0 = score; NULL = none */
 	void *train_mem[4];		/* frozen tables built in memory (training) */
 };
 

@@ -6,7 +6,7 @@
  *           u64 checksum of bytes [64, length), zero padding to 64 bytes
  *   directory  nsections x { u32 id, u32 0, u64 offset, u64 length }
  *   sections   strings, tags, deprels, frozen tables, lemmas, word clusters,
- *              tag dictionary
+ *              tag dictionary, relation dictionary (format 4)
  */
 #include "ingest/model-int.h"
 
@@ -160,21 +160,34 @@ static double avg_w(const struct wtab *t, size_t r, uint32_t c, double now)
 	return t->w[x] - t->u[x] / now;
 }
 
-/* Insert fingerprint f into bucket b; NULL when the bucket is full. */
-static uint32_t *bucket_insert(uint32_t *bk, uint32_t b, int dense, uint32_t f)
+/* Insert the row of key k into bucket b: its slot number, or -1 when the
+ * bucket is full or a stronger row has the same fingerprint there. */
+static int bucket_insert(uint32_t *bk, uint32_t b, int dense, uint64_t k)
 {
-	int nslot = dense ? DENSE_SLOTS : SPARSE_SLOTS, step = dense ? 3 : 2, j;
 	uint32_t *w = bk + (size_t)b * BUCKET_WORDS;
+	int j;
 
-	for (j = 0; j < nslot; j++, w += step) {
-		if (w[0] == f)
-			return NULL;	/* fingerprint clash: first (stronger) row wins */
-		if (!w[0]) {
-			w[0] = f;
-			return w;
+	if (dense) {
+		uint16_t *fp = (uint16_t *)w, f = fkey16(k);
+		for (j = 0; j < DENSE_SLOTS; j++) {
+			if (fp[j] == f)
+				return -1;
+			if (!fp[j]) {
+				fp[j] = f;
+				return j;
+			}
+		}
+		return -1;
+	}
+	for (j = 0; j < SPARSE_SLOTS; j++) {
+		if (w[2 * j] == fkey32(k))
+			return -1;	/* fingerprint clash: first (stronger) row wins */
+		if (!w[2 * j]) {
+			w[2 * j] = fkey32(k);
+			return j;
 		}
 	}
-	return NULL;
+	return -1;
 }
 
 struct rank {
@@ -260,15 +273,15 @@ void wtab_freeze(const struct wtab *t, double now, unsigned min_count,
 	for (i = 0; i < nrows; i++) {
 		uint64_t k = rk[i].key;
 		size_t start = nent;
-		int16_t q16[DENSE_CLS] = { 0, 0, 0, 0 };
-		uint32_t *w;
+		uint32_t *bw;
+		int slot;
 		r = rk[i].row;
-		w = bucket_insert(bk, ftab_bucket(out, k), dense, fkey32(k));
-		if (!w)
+		slot = bucket_insert(bk, ftab_bucket(out, k), dense, k);
+		if (slot < 0)
 			continue;
 		kept++;
-		k64[(size_t)(w - bk) / BUCKET_WORDS * SPARSE_SLOTS +
-		    (size_t)(w - bk) % BUCKET_WORDS / (dense ? 3 : 2)] = k;
+		bw = bk + (size_t)ftab_bucket(out, k) * BUCKET_WORDS;
+		k64[(size_t)ftab_bucket(out, k) * SPARSE_SLOTS + (size_t)slot] = k;
 		for (c = 0; c < t->ncls; c++) {
 			double a = avg_w(t, r, c, now);
 			long q = lrint(a * scale);
@@ -279,15 +292,12 @@ void wtab_freeze(const struct wtab *t, double now, unsigned min_count,
 			if (q < -32767)
 				q = -32767;
 			if (dense)
-				q16[c] = (int16_t)q;
+				((int16_t *)(bw + 4))[3 * slot + (int)c] = (int16_t)q;
 			else
 				ent[nent++] = c << 16 | (uint16_t)(int16_t)q;
 		}
-		if (dense) {
-			w[1] = (uint16_t)q16[0] | (uint32_t)(uint16_t)q16[1] << 16;
-			w[2] = (uint16_t)q16[2] | (uint32_t)(uint16_t)q16[3] << 16;
-		} else
-			w[1] = (uint32_t)(start << 8 | (nent - start));
+		if (!dense)
+			bw[2 * slot + 1] = (uint32_t)(start << 8 | (nent - start));
 	}
 	free(rk);
 	/* the entries actually used */
@@ -379,10 +389,11 @@ void ftab_merge(const struct ftab *a, const struct ftab *b, struct ftab *out,
 	nent = 0;
 	for (i = 0; i < nrows; i++) {
 		uint32_t ra = mr[i].ra, rb = mr[i].rb, x, start = (uint32_t)nent;
-		uint32_t *w = bucket_insert(bk, ftab_bucket(out, mr[i].key), 0,
-					    fkey32(mr[i].key));
-		if (!w)
+		int slot = bucket_insert(bk, ftab_bucket(out, mr[i].key), 0, mr[i].key);
+		uint32_t *w;
+		if (slot < 0)
 			continue;
+		w = bk + (size_t)ftab_bucket(out, mr[i].key) * BUCKET_WORDS + 2 * slot;
 		for (x = 0; x < (ra & 255); x++)
 			ent[nent++] = a->ent[(ra >> 8) + x];
 		for (x = 0; x < (rb & 255); x++) {
@@ -418,7 +429,7 @@ uint64_t model_checksum(const unsigned char *p, size_t n)
 
 enum { SEC_STRINGS = 1, SEC_TAGS, SEC_DEPRELS, SEC_TAGGER, SEC_ACT, SEC_LAB,
        SEC_LEMMA, SEC_TAGGER2, SEC_CLUSTERS,
-       SEC_TAGDICT, SEC_COUNT = 10 };
+       SEC_TAGDICT, SEC_RELDICT, SEC_COUNT = 11 };
 
 struct outbuf {
 	unsigned char *p;
@@ -507,6 +518,11 @@ void model_serialise(const struct parser *p, const struct lemma_slot *lslots,
 			ob_add(&o, lslots, (size_t)lnslots * sizeof(*lslots));
 			break;
 		}
+		case SEC_RELDICT:
+			/* ntags u32s, or nothing when there is no dictionary */
+			if (p->reldict)
+				ob_add(&o, p->reldict, (size_t)p->ntags * 4);
+			break;
 		case SEC_CLUSTERS:
 		case SEC_TAGDICT: {
 			const struct cluster_tab *ct = s == SEC_CLUSTERS ? &p->clusters :
@@ -604,7 +620,8 @@ int model_open(struct parser *p, const unsigned char *data, size_t size,
 		return error("'%s' is not an entente parser model (bad magic)", name);
 	version = get32(data + 8);
 	if (data[7] != MODEL_MAGIC[7] || version != MODEL_VERSION)
-		return error("'%s' has model format version %u, this program reads %u",
+		return error("'%s' has model format version %u, this program reads %u "
+			     "(retrain it with 'make model')",
 			     name, (unsigned)version, MODEL_VERSION);
 	nsect = get32(data + 12);
 	total = get64(data + 16);
@@ -689,5 +706,13 @@ int model_open(struct parser *p, const unsigned char *data, size_t size,
 		if (p->tagdict.slots[2 * i] && (p->tagdict.slots[2 * i + 1] == 0 ||
 		    p->tagdict.slots[2 * i + 1] > (uint32_t)p->ntags))
 			return error("'%s' has a bad tag dictionary", name);
+	if (slen[SEC_RELDICT]) {
+		if (slen[SEC_RELDICT] != (size_t)p->ntags * 4)
+			return error("'%s' has a bad relation dictionary", name);
+		p->reldict = (const uint32_t *)sec[SEC_RELDICT];
+		for (i = 0; i < (uint32_t)p->ntags; i++)
+			if (p->reldict[i] > (uint32_t)p->ndeprel)
+				return error("'%s' has a bad relation dictionary", name);
+	}
 	return 0;
 }

@@ -609,6 +609,11 @@ static int best_label(const struct parser *p, const struct pstate *st,
 
 	if (root_arc && root_label >= 0)
 		return root_label;
+	if (p->reldict) {	/* a dependent whose tag always had one relation */
+		uint32_t r = p->reldict[ts[st->stack[st->sp - 1]] - 2];
+		if (r)
+			return (int)r - 1;
+	}
 	nk = label_features(st, ws, ts, cs, dir, keys);
 	memset(score, 0, sizeof(score[0]) * (size_t)p->ndeprel);
 	ftab_score(&p->lab, keys, nk, score);
@@ -670,7 +675,7 @@ int parser_parse_names(struct parser *p, const char *const *forms, int n,
 	pstate_reset(st, n);
 	pstate_counts(st, ps->upos, n);
 	while (!pstate_final(st)) {
-		int32_t score[DENSE_CLS] = { 0, 0, 0, 0 };
+		int32_t score[DENSE_CLS] = { 0, 0, 0 };
 		int a, best = -1, nlegal = 0;
 		for (a = 0; a < ACT_COUNT; a++)
 			if (pstate_legal(st, a)) {
