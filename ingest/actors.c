@@ -556,10 +556,10 @@ static void set_role(struct actors *A, const struct asent *s, int lo, int hi,
 	 * organisation we know has its code */
 	for (i = lo > 6 ? lo - 6 : 0; i < hi; i++) {
 		int len = match_at(A, s, i, &hit);
-		/* inside the role, or just before it where the parse cut the
-		 * phrase short */
+		/* inside the role, or reaching it from before where the name
+		 * run or the parse cut the phrase short */
 		if (len && hit.type == ACTOR_ORG && hit.code && i + len <= hi &&
-		    (i >= lo || i + len == lo)) {
+		    i + len >= lo) {
 			org = &hit;
 			break;
 		}
