@@ -1709,21 +1709,17 @@ static int32_t node_entry(const struct kb *kb, const struct kb_node *nd, int upp
 	return a >= 0 ? a : g;
 }
 
-int kb_match(const struct kb *kb, const char *const *tok, int n, int i,
-	     const struct date *when, struct kb_hit *hit)
+/* The longest phrase at tok[i]: its length (0 = none) and entry. */
+static int longest(const struct kb *kb, const char *const *tok, int n, int i,
+		   int32_t *best_e)
 {
 	uint32_t node = 0;
 	int k, upper = 0, best = 0;
-	int32_t best_e = -1;
 	char w[KB_WORD_MAX];
-	const struct kb_entry *e;
-	const struct kb_code *c;
-	const char *dash;
 
-	if (!kb || !tok || i < 0)
-		return 0;
+	*best_e = -1;
 	for (k = i; k < n; k++) {
-		int32_t ei = -1;
+		int32_t ei;
 		if (!tok[k] || fold_word(tok[k], strlen(tok[k]), w) < 0)
 			break;
 		node = edge_find(kb, node, w);
@@ -1733,9 +1729,26 @@ int kb_match(const struct kb *kb, const char *const *tok, int n, int i,
 		ei = node_entry(kb, &kb->nodes[node], upper);
 		if (ei >= 0) {
 			best = k - i + 1;
-			best_e = ei;
+			*best_e = ei;
 		}
 	}
+	return best;
+}
+
+int kb_match(const struct kb *kb, const char *const *tok, int n, int i,
+	     const struct date *when, struct kb_hit *hit)
+{
+	uint32_t node;
+	int best;
+	int32_t best_e;
+	char w[KB_WORD_MAX];
+	const struct kb_entry *e;
+	const struct kb_code *c;
+	const char *dash;
+
+	if (!kb || !tok || i < 0)
+		return 0;
+	best = longest(kb, tok, n, i, &best_e);
 	if (best_e < 0 && i < n && tok[i] && (dash = strchr(tok[i], '-')) && dash > tok[i] &&
 	    fold_word(tok[i], (size_t)(dash - tok[i]), w) >= 0 && (node = edge_find(kb, 0, w))) {
 		/* "Greek-Cypriot", "U.S.-led", "Turkish-made": the first part */
@@ -1759,28 +1772,17 @@ int kb_match(const struct kb *kb, const char *const *tok, int n, int i,
 
 int kb_names_nothing(const struct kb *kb, const char *const *tok, int n, int i)
 {
-	uint32_t node = 0;
-	int k, upper = 0, best = 0;
-	char w[KB_WORD_MAX];
+	const struct kb_code *c;
+	int32_t ei;
+	int len;
 
 	if (!kb || !tok || i < 0)
 		return 0;
-	for (k = i; k < n; k++) {
-		int32_t ei;
-		const struct kb_code *c;
-		if (!tok[k] || fold_word(tok[k], strlen(tok[k]), w) < 0)
-			break;
-		node = edge_find(kb, node, w);
-		if (!node)
-			break;
-		upper |= has_upper(tok[k]);
-		ei = node_entry(kb, &kb->nodes[node], upper);
-		if (ei < 0)
-			continue;
-		c = pick_code(kb, &kb->entries[ei], NULL);
-		best = c && !strcmp(c->code, "---") ? k - i + 1 : 0;
-	}
-	return best;
+	len = longest(kb, tok, n, i, &ei);
+	if (ei < 0)
+		return 0;
+	c = pick_code(kb, &kb->entries[ei], NULL);
+	return c && !strcmp(c->code, "---") ? len : 0;
 }
 
 const char *kb_sector(const struct kb *kb, const char *word)
