@@ -175,11 +175,12 @@ char *merge_key(const struct mention *m)
 		/* fall through */
 	case ACTOR_ORG:
 	case ACTOR_PLACE:
-		sb_adds(&sb, actor_type_name(m->type));
-		if (m->code && *m->code)
-			sb_addf(&sb, ":%s", m->code);
-		else
-			sb_addf(&sb, ":=%s", f);
+		/* by name, never by code: a code such as BUS or GBRPTY is
+		 * shared by every firm or every British party. The country
+		 * keeps apart the "Finance Ministry" of Japan and of Spain. */
+		sb_addf(&sb, "%s:=%s", actor_type_name(m->type), f);
+		if (m->country && *m->country)
+			sb_addf(&sb, "|%s", m->country);
 		break;
 	case ACTOR_PERSON:
 		sb_addf(&sb, "person:%s", f);

@@ -6,8 +6,10 @@
  *
  * The rules (the store applies them, see store_add_article()):
  *  - countries merge by ISO code whatever the sector (key "country:TUR" for
- *    TUR and TURGOV), organisations and places by code;
- *    without a code, by folded name among actors of the same type;
+ *    TUR and TURGOV); without one, by folded name;
+ *  - organisations and places merge by folded canonical name and country
+ *    ("organization:=bank of england|GBR"), never by code alone: codes
+ *    such as BUS or GBRPTY name a sector shared by many actors;
  *  - persons merge when their full names are equal after folding (case and
  *    accents: Erdogan = Erdoğan): key "person:recep tayyip erdogan";
  *  - a one-token person name ("Gantz") joins the only known person with
@@ -40,9 +42,10 @@ const char *merge_name(const struct mention *m);
 int merge_is_actor(enum actor_type t);
 
 /* The merge key of a mention (see above): a country by its ISO code
- * whatever the sector ("Ankara", TURGOV, is "country:TUR"); for a country
- * or organisation without a code, "country:=<folded name>". The caller
- * frees it. */
+ * whatever the sector ("Ankara", TURGOV, is "country:TUR"); a country
+ * without one "country:=<folded name>"; an organisation or place
+ * "<type>:=<folded name>", followed by "|<country>" when it has one. The
+ * caller frees it. */
 char *merge_key(const struct mention *m);
 
 /* Number of space-separated tokens of a folded name. */

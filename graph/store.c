@@ -617,9 +617,11 @@ static long long resolve(struct store *st, const struct mention *m, struct artic
 	}
 	if ((id = actor_by_key(st, key)) != 0)
 		goto out;
-	if (m->type == ACTOR_COUNTRY || m->type == ACTOR_ORG || m->type == ACTOR_PLACE) {
-		/* Without a code: the only actor of the type known by that name.
-		 * With one: such an actor not yet coded takes the code. */
+	if (m->type == ACTOR_COUNTRY) {
+		/* Without a code: the only country known by that name. With
+		 * one: such a country not yet coded takes the code. (Not for
+		 * organisations: "the Finance Ministry" of one article is not
+		 * the only one known by that name of another.) */
 		char *f = merge_fold(merge_name(m));
 		id = actor_by_alias(st, f, m->type);
 		free(f);

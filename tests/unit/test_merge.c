@@ -79,6 +79,20 @@ static void test_keys(void)
 	k = merge_key(&m);
 	test_streq("person keyed by folded name, not code", k, "person:benjamin gantz");
 	free(k);
+	set_mention(&m, "Exxon Corp", "Exxon Corp", ACTOR_ORG, "BUS", NULL, NULL);
+	k = merge_key(&m);
+	test_streq("organisation keyed by name, not its sector code", k,
+		   "organization:=exxon corp");
+	free(k);
+	set_mention(&m, "the Finance Ministry", "Finance Ministry", ACTOR_ORG, "JPNGOV", "JPN", NULL);
+	k = merge_key(&m);
+	test_streq("and by its country when it has one", k,
+		   "organization:=finance ministry|JPN");
+	free(k);
+	set_mention(&m, "Chicago", "Chicago", ACTOR_PLACE, "USA", "USA", NULL);
+	k = merge_key(&m);
+	test_streq("a place likewise", k, "place:=chicago|USA");
+	free(k);
 	set_mention(&m, "Talks", NULL, ACTOR_THING, NULL, NULL, NULL);
 	k = merge_key(&m);
 	test_streq("thing keyed by lowercase text", k, "thing:talks");

@@ -209,6 +209,56 @@ static void test_killed_batch(void)
 	store_close(st);
 }
 
+/* Store one article of one triple subject -> object (organisations). */
+static int add_org_pair(struct store *st, char *id, const char *stext, const char *sent,
+			const char *scode, const char *otext, const char *oent, const char *ocode)
+{
+	struct article a;
+	struct triple t;
+	int r;
+
+	memset(&a, 0, sizeof(a));
+	a.id = id;
+	a.text = id;		/* the hash of the text tells articles apart */
+	a.text_len = strlen(id);
+	triple_init(&t);
+	t.article = xstrdup(id);
+	fill_mention(&t.subject, stext, sent, ACTOR_ORG, scode, NULL);
+	fill_mention(&t.object, otext, oent, ACTOR_ORG, ocode, NULL);
+	t.rel_text = xstrdup("criticised");
+	t.lemma = xstrdup("criticise");
+	t.evidence = xstrdup(stext);
+	r = store_add_article(st, &a, &t, 1);
+	triple_release(&t);
+	return r;
+}
+
+/* Organisations that share a sector code are not one actor. */
+static void test_org_merge(void)
+{
+	char path[256], y1[] = "y1", y2[] = "y2", y3[] = "y3";
+	struct store *st = NULL;
+	struct store_stats s;
+
+	tmp_db("store-orgs.db", path, sizeof(path));
+	test_cond("open", store_open(&st, path) == 0 && st);
+	if (!st)
+		return;
+	test_cond("two firms coded BUS",
+		  add_org_pair(st, y1, "Exxon Corp", "Exxon Corp", "BUS",
+			       "Mobil Corp", "Mobil Corp", "BUS") == 1);
+	test_cond("are two actors", store_stats(st, &s) == 0 && s.actors == 2);
+	test_cond("two British parties",
+		  add_org_pair(st, y2, "the Labour Party", "Labour Party", "GBRPTY",
+			       "the Conservatives", "Conservative Party", "GBRPTY") == 1);
+	test_cond("are two more", store_stats(st, &s) == 0 && s.actors == 4);
+	test_cond("the same names again",
+		  add_org_pair(st, y3, "Labour", "Labour Party", "GBRPTY",
+			       "Exxon Corp", "Exxon Corp", "BUS") == 1);
+	test_cond("are the same actors", store_stats(st, &s) == 0 && s.actors == 4);
+	store_close(st);
+}
+
 static void test_triples_file(void)
 {
 	char path[256];
@@ -271,6 +321,7 @@ int main(int argc, char **argv)
 	test_schema_file();
 	test_open_add();
 	test_killed_batch();
+	test_org_merge();
 	test_triples_file();
 	return test_report();
 }
