@@ -234,22 +234,66 @@ static const char *const title_words[] = {
 	"advisor", "first", "lady", "pm", "mullah", "imam", "bishop",
 	"archbishop", "cardinal", "rabbi", "grand", "egyptian", NULL
 };
-/* Words that make a name an organisation's. */
-static const char *const org_words[] = {
-	"ministry", "party", "council", "company", "bank", "inc", "inc.",
-	"corp", "corp.", "ltd", "ltd.", "university", "agency", "army", "front",
-	"group", "organisation", "organization", "association", "union",
-	"committee", "commission", "court", "parliament", "assembly", "congress",
-	"senate", "office", "department", "force", "forces", "movement",
-	"brigade", "brigades", "institute", "foundation", "fund", "board",
-	"corporation", "times", "post", "news", "airlines", "airways", "club",
-	"league", "alliance", "coalition", "federation", "authority", "service",
-	"police", "guard", "navy", "house", "cabinet", "government", "co", "co.",
-	"plc", "holdings", "partners", "securities", "motors", "petroleum",
-	"radio", "television", "industries", "brothers", "technologies",
-	"ag", "a.g.", "spa", "s.p.a.", "s.a.", "n.v.", "nv", "gmbh", "llc",
-	"bancorp", "exchange", NULL
+/* Words that make a name an organisation's, with the sector of an
+ * organisation known by that kind ("Texaco Inc", "the Agriculture
+ * Department"; NULL: none of its own) and whether it is a legal form,
+ * which a firm's name may drop ("Merrill Lynch" of "Merrill Lynch and Co
+ * Inc"). */
+#define ORG_FORM 1
+static const struct org_word {
+	const char *word, *sector;
+	int flags;
+} org_words[] = {
+	{ "inc", "BUS", ORG_FORM }, { "inc.", "BUS", ORG_FORM },
+	{ "corp", "BUS", ORG_FORM }, { "corp.", "BUS", ORG_FORM },
+	{ "ltd", "BUS", ORG_FORM }, { "ltd.", "BUS", ORG_FORM },
+	{ "co", "BUS", ORG_FORM }, { "co.", "BUS", ORG_FORM },
+	{ "plc", "BUS", ORG_FORM }, { "ag", "BUS", ORG_FORM },
+	{ "a.g.", "BUS", ORG_FORM }, { "spa", "BUS", ORG_FORM },
+	{ "s.p.a.", "BUS", ORG_FORM }, { "s.a.", "BUS", ORG_FORM },
+	{ "n.v.", "BUS", ORG_FORM }, { "nv", "BUS", ORG_FORM },
+	{ "gmbh", "BUS", ORG_FORM }, { "llc", "BUS", ORG_FORM },
+	{ "bancorp", "BUS", 0 }, { "bank", "BUS", 0 }, { "holdings", "BUS", 0 },
+	{ "airlines", "BUS", 0 }, { "airways", "BUS", 0 },
+	{ "securities", "BUS", 0 }, { "partners", "BUS", 0 },
+	{ "brothers", "BUS", 0 }, { "motors", "BUS", 0 },
+	{ "petroleum", "BUS", 0 }, { "industries", "BUS", 0 },
+	{ "technologies", "BUS", 0 }, { "exchange", "BUS", 0 },
+	{ "department", "GOV", 0 }, { "office", "GOV", 0 },
+	{ "agency", "GOV", 0 }, { "authority", "GOV", 0 },
+	{ "commission", "GOV", 0 }, { "service", "GOV", 0 },
+	{ "parliament", "LEG", 0 }, { "assembly", "LEG", 0 },
+	{ "congress", "LEG", 0 }, { "house", "LEG", 0 }, { "party", "PTY", 0 },
+	{ "university", "EDU", 0 }, { "institute", "EDU", 0 },
+	{ "times", "MED", 0 }, { "post", "MED", 0 }, { "news", "MED", 0 },
+	{ "union", "LAB", 0 },
+	{ "ministry", NULL, 0 }, { "council", NULL, 0 }, { "company", NULL, 0 },
+	{ "army", NULL, 0 }, { "front", NULL, 0 }, { "group", NULL, 0 },
+	{ "organisation", NULL, 0 }, { "organization", NULL, 0 },
+	{ "association", NULL, 0 }, { "committee", NULL, 0 },
+	{ "court", NULL, 0 }, { "senate", NULL, 0 }, { "force", NULL, 0 },
+	{ "forces", NULL, 0 }, { "movement", NULL, 0 }, { "brigade", NULL, 0 },
+	{ "brigades", NULL, 0 }, { "foundation", NULL, 0 }, { "fund", NULL, 0 },
+	{ "board", NULL, 0 }, { "corporation", NULL, 0 },
+	{ "club", NULL, 0 }, { "league", NULL, 0 }, { "alliance", NULL, 0 },
+	{ "coalition", NULL, 0 }, { "federation", NULL, 0 },
+	{ "police", NULL, 0 }, { "guard", NULL, 0 }, { "navy", NULL, 0 },
+	{ "cabinet", NULL, 0 }, { "government", NULL, 0 },
+	{ "radio", NULL, 0 }, { "television", NULL, 0 },
+	{ NULL, NULL, 0 }
 };
+
+/* The entry of org_words for word w, or NULL. */
+static const struct org_word *org_word(const char *w)
+{
+	const struct org_word *o;
+
+	for (o = org_words; o->word; o++)
+		if (ieq(w, o->word))
+			return o;
+	return NULL;
+}
+
 /* Common nouns that say the name after them is a firm's: "the brokerage
  * Merrill Lynch", "carmaker Volkswagen". */
 static const char *const firm_nouns[] = {
@@ -266,36 +310,18 @@ static const char *const table_words[] = {
 };
 /* The sector of an organisation known by its kind ("Texaco Inc", "the
  * Agriculture Department", "the Bank of England"): the last of its words
- * that the kb's role words or this table give one. */
+ * that the kb's role words or org_words give one. */
 static const char *org_sector(const struct actors *A, const struct asent *s, int lo, int hi)
 {
-	static const struct { const char *word, *sector; } kinds[] = {
-		{ "inc", "BUS" }, { "inc.", "BUS" }, { "corp", "BUS" }, { "corp.", "BUS" },
-		{ "ltd", "BUS" }, { "ltd.", "BUS" }, { "co", "BUS" }, { "co.", "BUS" },
-		{ "plc", "BUS" }, { "airlines", "BUS" }, { "airways", "BUS" },
-		{ "bank", "BUS" }, { "holdings", "BUS" }, { "ag", "BUS" },
-		{ "a.g.", "BUS" }, { "spa", "BUS" }, { "s.p.a.", "BUS" },
-		{ "s.a.", "BUS" }, { "n.v.", "BUS" }, { "nv", "BUS" },
-		{ "gmbh", "BUS" }, { "llc", "BUS" }, { "bancorp", "BUS" },
-		{ "securities", "BUS" }, { "partners", "BUS" }, { "brothers", "BUS" },
-		{ "motors", "BUS" }, { "petroleum", "BUS" }, { "industries", "BUS" },
-		{ "technologies", "BUS" }, { "exchange", "BUS" },
-		{ "department", "GOV" }, { "office", "GOV" }, { "agency", "GOV" },
-		{ "authority", "GOV" }, { "commission", "GOV" }, { "service", "GOV" },
-		{ "parliament", "LEG" }, { "assembly", "LEG" }, { "congress", "LEG" },
-		{ "house", "LEG" }, { "party", "PTY" }, { "university", "EDU" },
-		{ "institute", "EDU" }, { "times", "MED" }, { "post", "MED" },
-		{ "news", "MED" }, { "union", "LAB" }, { NULL, NULL }
-	};
-	int i, k;
+	const struct org_word *o;
+	int i;
 
 	for (i = hi - 1; i >= lo; i--) {
 		const char *sec = kb_sector(A->kb, s->x->form[i]);
 		if (sec)
 			return sec;
-		for (k = 0; kinds[k].word; k++)
-			if (!strcasecmp(kinds[k].word, s->x->form[i]))
-				return kinds[k].sector;
+		if ((o = org_word(s->x->form[i])) && o->sector)
+			return o->sector;
 	}
 	return NULL;
 }
@@ -580,7 +606,7 @@ static void set_role(struct actors *A, const struct asent *s, int lo, int hi,
 	for (i = lo; !sector && !org && i < hi; i++)
 		if ((ieq(s->x->form[i], "chairman") || ieq(s->x->form[i], "chairwoman")) &&
 		    i > 0 && s->x->ps->upos[i - 1] == UPOS_PROPN && upper0(s->x->form[i - 1]) &&
-		    !title_at(A, s, i - 1) && !in_list(s->x->form[i - 1], org_words) &&
+		    !title_at(A, s, i - 1) && !org_word(s->x->form[i - 1]) &&
 		    !match_at(A, s, i - 1, &hit))
 			sector = "BUS";
 	if (sb.len) {
@@ -857,33 +883,35 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 			const struct mention *speaker, const struct mention *subject,
 			struct mention *out, int depth);
 
+/* True when the folded word w (of length n) is a legal form or a word
+ * that joins one to the name ("and Co"). */
+static int form_word(const char *w, size_t n)
+{
+	const struct org_word *o;
+	char f[16];
+
+	if ((n == 3 && !strncmp(w, "and", 3)) || (n == 1 && *w == '&') ||
+	    (n == 3 && !strncmp(w, "the", 3)))
+		return 1;
+	for (o = org_words; o->word; o++)
+		if ((o->flags & ORG_FORM) && kb_fold(o->word, f, sizeof(f)) == (int)n &&
+		    !strncmp(w, f, n))
+			return 1;
+	return 0;
+}
+
 /* The name of an organisation without its legal form: "Merrill Lynch" of
  * "Merrill Lynch and Co Inc"; folded into buf. */
 static void org_core(const char *entity, char *buf, size_t size)
 {
-	static const char *const forms[] = {
-		"inc", "co", "corp", "ltd", "plc", "ag", "a g", "spa", "s p a", "sa",
-		"s a", "nv", "n v", "gmbh", "llc", "and", "&", "the", NULL
-	};
-	size_t n;
-	int k, cut = 1;
+	char *sp;
 
 	if (kb_fold(entity, buf, size) < 0) {
 		buf[0] = '\0';
 		return;
 	}
-	while (cut) {
-		n = strlen(buf);
-		cut = 0;
-		for (k = 0; forms[k]; k++) {
-			size_t m = strlen(forms[k]);
-			if (n > m + 1 && buf[n - m - 1] == ' ' && !strcmp(buf + n - m, forms[k])) {
-				buf[n - m - 1] = '\0';
-				cut = 1;
-				break;
-			}
-		}
-	}
+	while ((sp = strrchr(buf, ' ')) && form_word(sp + 1, strlen(sp + 1)))
+		*sp = '\0';
 }
 
 static void remember_org(struct actors *A, const struct mention *m)
@@ -1106,7 +1134,7 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 			int orgish = 0, firm;
 			join_forms(s, nlo, nhi, &sb);
 			for (i = nlo; i < nhi; i++)
-				if (in_list(s->x->form[i], org_words))
+				if (org_word(s->x->form[i]))
 					orgish = 1;
 			/* "the brokerage Merrill Lynch" */
 			firm = !orgish && tlo > sp->lo && ps->upos[tlo - 1] == UPOS_NOUN &&
