@@ -164,14 +164,15 @@ void actors_span_text(const struct asent *s, int lo, int hi, struct strbuf *sb)
 	}
 }
 
-/* Token forms [lo, hi) joined by spaces, hyphens glued: "Tel-Aviv". */
+/* Token forms [lo, hi) joined by spaces, hyphens and "'s" glued:
+ * "Tel-Aviv", "Poor's". */
 static void join_forms(const struct asent *s, int lo, int hi, struct strbuf *sb)
 {
 	int i;
 	sb_reset(sb);
 	for (i = lo; i < hi; i++) {
 		const char *f = s->x->form[i];
-		if (i > lo && strcmp(f, "-") && strcmp(s->x->form[i - 1], "-"))
+		if (i > lo && strcmp(f, "-") && strcmp(f, "'s") && strcmp(s->x->form[i - 1], "-"))
 			sb_addc(sb, ' ');
 		sb_adds(sb, f);
 	}
@@ -292,6 +293,19 @@ static const struct org_word *org_word(const char *w)
 		if (ieq(w, o->word))
 			return o;
 	return NULL;
+}
+
+/* True when tokens [lo, hi) are all org_words (with all of 'flags'),
+ * and there is one at least: "Bank", "Corp", "Inc". */
+static int only_org_words(const struct asent *s, int lo, int hi, int flags)
+{
+	const struct org_word *o;
+	int i;
+
+	for (i = lo; i < hi; i++)
+		if (!(o = org_word(s->x->form[i])) || (o->flags & flags) != flags)
+			return 0;
+	return lo < hi;
 }
 
 /* Common nouns that say the name after them is a firm's: "the brokerage
@@ -940,6 +954,34 @@ static const struct mention *find_org(const struct actors *A, const char *name)
 	return NULL;
 }
 
+/* The organisation of the article that "the Bank" or "the Corp" names:
+ * the last one whose name ends in that word or is "<word> of ..." ("the
+ * Bank of England"), of the same sector when both are known; or NULL. */
+static const struct mention *find_kind(const struct actors *A, const char *word,
+				       const char *sector)
+{
+	char fw[64], fo[256];
+	size_t i, n;
+
+	if (kb_fold(word, fw, sizeof(fw)) <= 0)
+		return NULL;
+	n = strlen(fw);
+	for (i = A->norg; i-- > 0;) {
+		const struct mention *o = &A->org[i];
+		size_t m;
+		if (kb_fold(o->entity, fo, sizeof(fo)) < 0 || !strchr(fo, ' '))
+			continue;
+		m = strlen(fo);
+		if (!((m > n && fo[m - n - 1] == ' ' && !strcmp(fo + m - n, fw)) ||
+		      (!strncmp(fo, fw, n) && !strncmp(fo + n, " of ", 4))))
+			continue;
+		if (sector && o->code && !strstr(o->code, sector))
+			continue;
+		return o;
+	}
+	return NULL;
+}
+
 /* An organisation known by its kind, its name's words [nlo, nhi) (titles
  * and a country from tlo): its whole name ("the Bank of England", "British
  * Airways"), its country, and the code of its sector. */
@@ -948,6 +990,7 @@ static void name_org(struct actors *A, const struct asent *s, const struct xspan
 {
 	const struct parse *ps = s->x->ps;
 	const char *sector = org_sector(A, s, nlo, nhi);
+	const struct mention *o;
 	struct strbuf sb = STRBUF_INIT;
 	struct kb_hit hit;
 	char code[16];
@@ -987,6 +1030,12 @@ static void name_org(struct actors *A, const struct asent *s, const struct xspan
 	if (sector) {
 		free(out->code);
 		out->code = xstrdup(kb_code(out->country, sector, code));
+	}
+	/* "the Finance Ministry" after "Japan's Finance Ministry" */
+	if (!out->country && (o = find_org(A, out->entity)) && o->country) {
+		free(out->code);
+		out->country = xstrdup(o->country);
+		out->code = dup0(o->code);
 	}
 	remember_org(A, out);
 }
@@ -1057,6 +1106,25 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 					 nhi + 1 < sp->hi && (ieq(s->x->form[nhi + 1], "co") ||
 							      ieq(s->x->form[nhi + 1], "co.")))))
 			nhi++;
+		/* an organisation's name after a possessive we do not know
+		 * starts with it, inside the span or before it where the
+		 * parser cut the name: "Standard and Poor's Corp", "Moody's
+		 * Investors Service" (not "Japan's Finance Ministry") */
+		if (org_word(s->x->form[nhi - 1]) && nlo >= 2 &&
+		    !strcmp(s->x->form[nlo - 1], "'s") && name_word(s, nlo - 2)) {
+			int k = nlo - 2, known = 0;
+			while (k > 0 && (name_word(s, k - 1) ||
+					 ((!strcmp(s->x->form[k - 1], "and") ||
+					   !strcmp(s->x->form[k - 1], "&")) &&
+					  k >= 2 && name_word(s, k - 2))))
+				k--;
+			for (i = k; i < nlo - 1 && !known; i++) {
+				int ml = match_at(A, s, i, &hit);
+				known = ml && i + ml > nlo - 2;
+			}
+			if (!known)
+				nlo = k;
+		}
 		/* a name goes on past a span the parser cut short: "President
 		 * Juan | Manuel Santos" (the text stays the span's) */
 		if (nhi == sp->hi && nhi == h + 1)
@@ -1101,6 +1169,8 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 				remember_person(A, out, s->index, h);
 			} else {
 				remember_thing(A, out);
+				if (out->type == ACTOR_ORG)
+					remember_org(A, out);
 			}
 			goto out;
 		}
@@ -1151,6 +1221,30 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 				out->country = dup0(org->country);
 				out->code = dup0(org->code);
 				out->type = ACTOR_ORG;
+			} else if (orgish && only_org_words(s, tlo, nhi, 0) &&
+				   !(nhi < sp->hi && ieq(s->x->form[nhi], "of"))) {
+				/* "the Bank", "the Corp": one named before, or
+				 * a role ("the ministry") */
+				const char *sec = org_sector(A, s, tlo, nhi);
+				const struct mention *o = find_kind(A, s->x->form[nhi - 1], sec);
+				char code[16];
+				free(out->entity);
+				free(out->country);
+				if (o) {
+					out->entity = xstrdup(o->entity);
+					out->country = dup0(o->country);
+					out->code = dup0(o->code);
+					out->type = ACTOR_ORG;
+				} else {
+					join_forms(s, tlo, nhi, &sb);
+					for (i = 0; i < (int)sb.len; i++)
+						sb.buf[i] = (char)tolower((unsigned char)sb.buf[i]);
+					out->entity = sb_detach(&sb);
+					out->role = xstrdup(out->entity);
+					out->country = NULL;
+					out->code = sec ? xstrdup(kb_code(NULL, sec, code)) : NULL;
+					out->type = ACTOR_ROLE;
+				}
 			} else if (orgish || firm) {
 				name_org(A, s, sp, tlo, nlo, nhi, firm, out);
 			} else if (kb_names_nothing(A->kb, s->x->form, s->x->n, nlo) >= nhi - nlo) {

@@ -6,7 +6,8 @@
 # Exchequer Nigel Lawson" too. A firm named by its legal form or its kind
 # is BUS and its bare name after that is the firm; a title's organisation
 # or a firm's chair codes the person; a local group takes the country of
-# the place it is in; a phrase listed as naming nothing is no person.
+# the place it is in; a phrase listed as naming nothing is no person; an
+# organisation named by its kind alone is the one named before.
 . "$(dirname "$0")/lib.sh"
 
 PY=$(python_with json)
@@ -21,6 +22,13 @@ want = {"1": ("Texaco Inc", "BUS"), "2": ("Bank of Japan", "JPNGOVBUS"),
         "8": ("Manuel Johnson", "USAGOVBUS"), "9": ("Carl Icahn", "BUS"),
         "10": ("Asher Edelman", "BUS"), "11": ("police", "PAKCOP"),
         "12": ("Liberal Democrats", "GBRPTY")}
+# (sentence, subject entity, code) that must be found: a kind ("the Bank")
+# names the organisation named before, or is a role; a legal form after a
+# possessive is the possessor's ("Poor's Corp")
+named = {"14": (1, "Bank of England", "GBRGOVBUS"),
+         "15": (1, "Standard and Poor's Corp", "BUS"),
+         "16": (1, "Finance Ministry", "ESPGOV"),
+         "17": (0, "ministry", "GOV")}
 # (subject text, entity, type) that must be found
 whole = {"6": ("Merrill Lynch", "Merrill Lynch and Co Inc", "organization"),
          "13": ("The Middle East", "Middle East", "unknown")}
@@ -29,6 +37,12 @@ for art, (entity, code) in sorted(want.items()):
     got = [(t["subject"]["entity"], t["subject"]["code"]) for t in ts if t["article"] == art]
     if (entity, code) not in got:
         print("line %s: want %r, got %r" % (art, (entity, code), got))
+        bad += 1
+for art, w in sorted(named.items()):
+    got = [(t["sentence"], t["subject"]["entity"], t["subject"]["code"])
+           for t in ts if t["article"] == art]
+    if w not in got:
+        print("line %s: want %r, got %r" % (art, w, got))
         bad += 1
 for art, w in sorted(whole.items()):
     got = [(t["subject"]["text"], t["subject"]["entity"], t["subject"]["type"])
