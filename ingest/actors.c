@@ -231,7 +231,7 @@ static const char *const title_words[] = {
 	"dame", "chairman", "chairwoman", "chair", "ceo", "officer", "captain",
 	"capt.", "lieutenant", "sergeant", "sgt.", "mp", "lawmaker", "judge",
 	"foreign-minister", "party", "national", "security", "adviser",
-	"exchequer", "treasury",
+	"exchequer", "treasury", "counsel",
 	"advisor", "first", "lady", "pm", "mullah", "imam", "bishop",
 	"archbishop", "cardinal", "rabbi", "grand", "egyptian", NULL
 };
@@ -873,6 +873,62 @@ static int name_after(struct actors *A, const struct asent *s, int h, int hi,
 	return found;
 }
 
+/* True when token k is in the subtree of token j. */
+static int under(const struct parse *ps, int k, int j)
+{
+	int steps;
+
+	for (steps = 0; k >= 0 && steps < ps->n; steps++) {
+		if (k == j)
+			return 1;
+		k = ps->head[k] - 1;
+	}
+	return 0;
+}
+
+/* The office in apposition to the name [nlo, nhi), when it gives a
+ * code: "Beryl Sprinkel, chairman of the Council of Economic Advisers",
+ * "Sir Roy Denman, Head of the EC Delegation". Sets the code (and the
+ * country and role when unset) of *m; returns 1 when it did. */
+static int appos_role(struct actors *A, const struct asent *s, int nlo, int nhi,
+		      struct mention *m)
+{
+	const struct parse *ps = s->x->ps;
+	struct mention r;
+	int j, lo, hi;
+
+	for (j = nhi; j < s->x->n && j <= nhi + 4; j++)
+		if (ps->head[j] - 1 >= nlo && ps->head[j] - 1 < nhi &&
+		    !strcmp(ps->deprel[j], "appos") && ps->upos[j] == UPOS_NOUN)
+			break;
+	if (j >= s->x->n || j > nhi + 4)
+		return 0;
+	for (lo = j; lo > nhi && under(ps, lo - 1, j) && strcmp(s->x->form[lo - 1], ","); lo--)
+		;
+	/* to the closing comma, whatever the parser hung there: "chairman of
+	 * the Council of Economic Advisers," */
+	for (hi = j + 1; hi < s->x->n && hi < j + 12 && strcmp(s->x->form[hi], ",") &&
+		     ps->upos[hi] != UPOS_VERB && ps->upos[hi] != UPOS_AUX; hi++)
+		;
+	if (!title_at(A, s, j) && !kb_sector(A->kb, s->x->form[j]))
+		return 0;
+	memset(&r, 0, sizeof(r));
+	set_role(A, s, lo, hi, &r);
+	if (r.code) {
+		free(m->code);
+		m->code = r.code;
+		r.code = NULL;
+		if (!m->country && r.country) {
+			m->country = r.country;
+			r.country = NULL;
+		}
+		if (!m->role)
+			m->role = xstrdup(s->x->form[j]);
+	}
+	mention_release(&r);
+	return m->code != NULL;
+}
+
 /* A proper name in apposition to h: "the ruler, Sheikh Tamim". */
 static int appos_name(struct actors *A, const struct asent *s, int h,
 		      struct xspan *sub)
@@ -1262,6 +1318,8 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 					rlo--;
 				if (rlo < nlo)
 					set_role(A, s, rlo, nlo, out);
+				if (!out->code)
+					appos_role(A, s, rlo, nhi, out);
 				/* "British schoolgirl Shamima Begum": a national of
 				 * no known office is coded by the country alone */
 				if (out->country && !out->code &&

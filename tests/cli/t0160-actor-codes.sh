@@ -7,7 +7,9 @@
 # is BUS and its bare name after that is the firm; a title's organisation
 # or a firm's chair codes the person; a local group takes the country of
 # the place it is in; a phrase listed as naming nothing is no person; an
-# organisation named by its kind alone is the one named before.
+# organisation named by its kind alone is the one named before; an office
+# in apposition codes the person ("X, chairman of ..."), other appositions
+# do not ("a critic of the EU").
 . "$(dirname "$0")/lib.sh"
 
 PY=$(python_with json)
@@ -28,7 +30,10 @@ want = {"1": ("Texaco Inc", "BUS"), "2": ("Bank of Japan", "JPNGOVBUS"),
 named = {"14": (1, "Bank of England", "GBRGOVBUS"),
          "15": (1, "Standard and Poor's Corp", "BUS"),
          "16": (1, "Finance Ministry", "ESPGOV"),
-         "17": (0, "ministry", "GOV")}
+         "17": (0, "ministry", "GOV"),
+         "18": (0, "Beryl Sprinkel", "USAGOV"),
+         "19": (0, "Roy Denman", "IGOEUREEC"),
+         "20": (0, "Jane Roe", None)}
 # (subject text, entity, type) that must be found
 whole = {"6": ("Merrill Lynch", "Merrill Lynch and Co Inc", "organization"),
          "13": ("The Middle East", "Middle East", "unknown")}
