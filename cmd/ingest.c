@@ -149,6 +149,18 @@ int cmd_ingest(int argc, char **argv)
 			c.failed = 1;
 		run_progress(&o, c.p, 1);
 	}
+	if (!c.failed) {
+		long merged = 0;
+		if (store_begin(c.st) < 0 || store_settle(c.st, &merged) < 0) {
+			store_rollback(c.st);
+			c.failed = 1;
+		} else if (store_commit(c.st) < 0) {
+			c.failed = 1;
+		} else if (merged) {
+			fprintf(stderr, "entente: %ld person%s named like an organisation merged into it\n",
+				merged, merged == 1 ? "" : "s");
+		}
+	}
 	if ((bad_dict || c.bad) && ret == EXIT_OK)
 		ret = EXIT_DATA;
 	if (rs.bad)

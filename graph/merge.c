@@ -154,6 +154,25 @@ const char *merge_name(const struct mention *m)
 	return m->text;
 }
 
+char *merge_org_core(const char *folded)
+{
+	static const char *const forms[] = {
+		"inc", "co", "corp", "ltd", "plc", "ag", "spa", "sa", "nv", "gmbh",
+		"llc", "and", "&", "the", NULL
+	};
+	char *core = xstrdup(folded ? folded : ""), *sp;
+	size_t k;
+
+	while ((sp = strrchr(core, ' ')) && sp > core) {
+		for (k = 0; forms[k] && strcmp(sp + 1, forms[k]); k++)
+			;
+		if (!forms[k])
+			break;
+		*sp = '\0';
+	}
+	return core;
+}
+
 int merge_is_actor(enum actor_type t)
 {
 	return t != ACTOR_UNKNOWN && t != ACTOR_THING;
@@ -178,6 +197,11 @@ char *merge_key(const struct mention *m)
 		/* by name, never by code: a code such as BUS or GBRPTY is
 		 * shared by every firm or every British party. The country
 		 * keeps apart the "Finance Ministry" of Japan and of Spain. */
+		if (m->type == ACTOR_ORG) {
+			char *core = merge_org_core(f);
+			free(f);
+			f = core;
+		}
 		sb_addf(&sb, "%s:=%s", actor_type_name(m->type), f);
 		if (m->country && *m->country)
 			sb_addf(&sb, "|%s", m->country);

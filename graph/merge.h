@@ -9,7 +9,8 @@
  *    TUR and TURGOV); without one, by folded name;
  *  - organisations and places merge by folded canonical name and country
  *    ("organization:=bank of england|GBR"), never by code alone: codes
- *    such as BUS or GBRPTY name a sector shared by many actors;
+ *    such as BUS or GBRPTY name a sector shared by many actors; a firm's
+ *    name without its legal form ("Texaco Inc" = "Texaco");
  *  - persons merge when their full names are equal after folding (case and
  *    accents: Erdogan = Erdoğan): key "person:recep tayyip erdogan";
  *  - a one-token person name ("Gantz") joins the only known person with
@@ -44,9 +45,16 @@ int merge_is_actor(enum actor_type t);
 /* The merge key of a mention (see above): a country by its ISO code
  * whatever the sector ("Ankara", TURGOV, is "country:TUR"); a country
  * without one "country:=<folded name>"; an organisation or place
- * "<type>:=<folded name>", followed by "|<country>" when it has one. The
- * caller frees it. */
+ * "<type>:=<folded name>" (organisations: merge_org_core() of it),
+ * followed by "|<country>" when it has one. The caller frees it. */
 char *merge_key(const struct mention *m);
+
+/* A firm's name without its legal form: "merrill lynch" of the folded
+ * "merrill lynch and co inc", "texaco" of "texaco inc" (trailing inc, co,
+ * corp, ltd, plc, ag, spa, sa, nv, gmbh, llc, and the "and", "&" or
+ * "the" before them); never empty when 'folded' is not. The caller frees
+ * it. */
+char *merge_org_core(const char *folded);
 
 /* Number of space-separated tokens of a folded name. */
 size_t merge_tokens(const char *folded);

@@ -121,6 +121,8 @@ enum stmt_id {
 	S_ACT_BY_KEY, S_ACT_BY_ALIAS, S_ACT_BY_SURNAME, S_ACT_INS,
 	S_ACT_SEEN, S_ACT_RENAME, S_ACT_REKEY, S_ALIAS_ADD, S_CODE_ADD,
 	S_REL_INS, S_MEN_INS,
+	S_FIRM_PERSONS, S_MV_SUBJ, S_MV_OBJ, S_MV_MEN, S_MV_ALIAS, S_DEL_ALIAS,
+	S_MV_CODE, S_DEL_CODE, S_MV_DAYS, S_DEL_ACTOR,
 	S_NSTMT
 };
 
@@ -130,6 +132,36 @@ static const char *const stmt_sql[S_NSTMT] = {
 	[S_ART_INS] = "INSERT INTO articles (id, date, source, title, url, hash) "
 		"VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 	[S_ACT_BY_KEY] = "SELECT id FROM actors WHERE key = ?1",
+	/* persons of two words or more, with no code or title, whose name is
+	 * that of exactly one organisation ("person:merrill lynch" and
+	 * "organization:=merrill lynch", with or without "|<country>") */
+	[S_FIRM_PERSONS] = "SELECT p.id, min(o.id) FROM actors p JOIN actors o "
+		"ON o.type = 'organization' AND (o.key = 'organization:=' || substr(p.key, 8) "
+		"OR (o.key > 'organization:=' || substr(p.key, 8) || '|' "
+		"AND o.key < 'organization:=' || substr(p.key, 8) || '}')) "
+		"WHERE p.type = 'person' AND p.code IS NULL AND p.role IS NULL "
+		"AND substr(p.key, 1, 7) = 'person:' AND instr(substr(p.key, 8), ' ') > 0 "
+		"AND instr(substr(p.key, 8), '|') = 0 "
+		"AND NOT EXISTS (SELECT 1 FROM actor_codes c WHERE c.actor = p.id) "
+		"GROUP BY p.id HAVING count(*) = 1 ORDER BY p.id",
+	[S_MV_SUBJ] = "UPDATE relations SET subject = ?2 WHERE subject = ?1",
+	[S_MV_OBJ] = "UPDATE relations SET object = ?2 WHERE object = ?1",
+	[S_MV_MEN] = "UPDATE mentions SET actor = ?2 WHERE actor = ?1",
+	[S_MV_ALIAS] = "INSERT INTO aliases (actor, text, folded, count) "
+		"SELECT ?2, text, folded, count FROM aliases WHERE actor = ?1 AND 1 "
+		"ON CONFLICT (actor, text) DO UPDATE SET count = count + excluded.count",
+	[S_DEL_ALIAS] = "DELETE FROM aliases WHERE actor = ?1",
+	[S_MV_CODE] = "INSERT INTO actor_codes (actor, code, first, last, count) "
+		"SELECT ?2, code, first, last, count FROM actor_codes WHERE actor = ?1 AND 1 "
+		"ON CONFLICT (actor, code) DO UPDATE SET "
+		"first = coalesce(min(first, excluded.first), first, excluded.first), "
+		"last = coalesce(max(last, excluded.last), last, excluded.last), "
+		"count = count + excluded.count",
+	[S_DEL_CODE] = "DELETE FROM actor_codes WHERE actor = ?1",
+	[S_MV_DAYS] = "UPDATE actors SET "
+		"first = (SELECT min(first) FROM actors WHERE id IN (?1, ?2)), "
+		"last = (SELECT max(last) FROM actors WHERE id IN (?1, ?2)) WHERE id = ?2",
+	[S_DEL_ACTOR] = "DELETE FROM actors WHERE id = ?1",
 	[S_ACT_BY_ALIAS] = "SELECT DISTINCT a.id FROM aliases l JOIN actors a "
 		"ON a.id = l.actor WHERE l.folded = ?1 AND a.type = ?2 "
 		"ORDER BY a.id LIMIT 2",
@@ -1292,6 +1324,59 @@ void store_relation_free(struct store_relation *v, size_t n)
 		free(r->args);
 	}
 	free(v);
+}
+
+/* Move everything of actor 'from' to actor 'into' and delete 'from'. */
+static int actor_merge_into(struct store *st, long long from, long long into)
+{
+	static const enum stmt_id steps[] = {
+		S_MV_SUBJ, S_MV_OBJ, S_MV_MEN, S_MV_ALIAS, S_DEL_ALIAS, S_MV_CODE,
+		S_DEL_CODE, S_MV_DAYS, S_DEL_ACTOR
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
+		sqlite3_stmt *s = stmt_get(st, steps[i]);
+		if (!s)
+			return -1;
+		sqlite3_bind_int64(s, 1, from);
+		if (sqlite3_bind_parameter_count(s) >= 2)
+			sqlite3_bind_int64(s, 2, into);
+		if (stmt_done(st, s) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int store_settle(struct store *st, long *pmerged)
+{
+	sqlite3_stmt *s;
+	long long (*pairs)[2] = NULL;
+	size_t n = 0, alloc = 0, i;
+	int rc;
+
+	*pmerged = 0;
+	if (!(s = stmt_get(st, S_FIRM_PERSONS)))
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		ALLOC_GROW(pairs, n + 1, alloc);
+		pairs[n][0] = sqlite3_column_int64(s, 0);
+		pairs[n][1] = sqlite3_column_int64(s, 1);
+		n++;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE) {
+		free(pairs);
+		return db_error(st, "cannot read actors");
+	}
+	for (i = 0; i < n; i++)
+		if (actor_merge_into(st, pairs[i][0], pairs[i][1]) < 0) {
+			free(pairs);
+			return -1;
+		}
+	free(pairs);
+	*pmerged = (long)n;
+	return 0;
 }
 
 int store_stats(struct store *st, struct store_stats *out)

@@ -57,6 +57,15 @@ int store_add_article(struct store *st, const struct article *a,
 #define STORE_TRIPLE_LINE_MAX (1 << 20)
 int store_add_triples_file(struct store *st, const char *path, size_t *padded);
 
+/* Settle what single articles could not decide, once a run has stored
+ * its articles (inside a transaction of the caller's): a person of two
+ * words or more with no code or title whose name is exactly one
+ * organisation's ("Merrill Lynch" beside "Merrill Lynch and Co Inc") is
+ * that organisation, and is merged into it with its mentions, relations,
+ * aliases and codes. The order articles came in does not matter. Sets
+ * *pmerged to the number of actors merged; 0 or -1 (message printed). */
+int store_settle(struct store *st, long *pmerged);
+
 /*==== Reading ====*/
 
 struct store_actor {

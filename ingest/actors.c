@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "graph/merge.h"
 #include "util.h"
 
 #define MAX_RECENT 16
@@ -237,51 +238,48 @@ static const char *const title_words[] = {
 };
 /* Words that make a name an organisation's, with the sector of an
  * organisation known by that kind ("Texaco Inc", "the Agriculture
- * Department"; NULL: none of its own) and whether it is a legal form,
- * which a firm's name may drop ("Merrill Lynch" of "Merrill Lynch and Co
- * Inc"). */
-#define ORG_FORM 1
+ * Department"; NULL: none of its own). The legal forms a firm's name may
+ * drop are merge_org_core()'s. */
 static const struct org_word {
 	const char *word, *sector;
-	int flags;
 } org_words[] = {
-	{ "inc", "BUS", ORG_FORM }, { "inc.", "BUS", ORG_FORM },
-	{ "corp", "BUS", ORG_FORM }, { "corp.", "BUS", ORG_FORM },
-	{ "ltd", "BUS", ORG_FORM }, { "ltd.", "BUS", ORG_FORM },
-	{ "co", "BUS", ORG_FORM }, { "co.", "BUS", ORG_FORM },
-	{ "plc", "BUS", ORG_FORM }, { "ag", "BUS", ORG_FORM },
-	{ "a.g.", "BUS", ORG_FORM }, { "spa", "BUS", ORG_FORM },
-	{ "s.p.a.", "BUS", ORG_FORM }, { "s.a.", "BUS", ORG_FORM },
-	{ "n.v.", "BUS", ORG_FORM }, { "nv", "BUS", ORG_FORM },
-	{ "gmbh", "BUS", ORG_FORM }, { "llc", "BUS", ORG_FORM },
-	{ "bancorp", "BUS", 0 }, { "bank", "BUS", 0 }, { "holdings", "BUS", 0 },
-	{ "airlines", "BUS", 0 }, { "airways", "BUS", 0 },
-	{ "securities", "BUS", 0 }, { "partners", "BUS", 0 },
-	{ "brothers", "BUS", 0 }, { "motors", "BUS", 0 },
-	{ "petroleum", "BUS", 0 }, { "industries", "BUS", 0 },
-	{ "technologies", "BUS", 0 }, { "exchange", "BUS", 0 },
-	{ "department", "GOV", 0 }, { "office", "GOV", 0 },
-	{ "agency", "GOV", 0 }, { "authority", "GOV", 0 },
-	{ "commission", "GOV", 0 }, { "service", "GOV", 0 },
-	{ "parliament", "LEG", 0 }, { "assembly", "LEG", 0 },
-	{ "congress", "LEG", 0 }, { "house", "LEG", 0 }, { "party", "PTY", 0 },
-	{ "university", "EDU", 0 }, { "institute", "EDU", 0 },
-	{ "times", "MED", 0 }, { "post", "MED", 0 }, { "news", "MED", 0 },
-	{ "union", "LAB", 0 },
-	{ "ministry", NULL, 0 }, { "council", NULL, 0 }, { "company", NULL, 0 },
-	{ "army", NULL, 0 }, { "front", NULL, 0 }, { "group", NULL, 0 },
-	{ "organisation", NULL, 0 }, { "organization", NULL, 0 },
-	{ "association", NULL, 0 }, { "committee", NULL, 0 },
-	{ "court", NULL, 0 }, { "senate", NULL, 0 }, { "force", NULL, 0 },
-	{ "forces", NULL, 0 }, { "movement", NULL, 0 }, { "brigade", NULL, 0 },
-	{ "brigades", NULL, 0 }, { "foundation", NULL, 0 }, { "fund", NULL, 0 },
-	{ "board", NULL, 0 }, { "corporation", NULL, 0 },
-	{ "club", NULL, 0 }, { "league", NULL, 0 }, { "alliance", NULL, 0 },
-	{ "coalition", NULL, 0 }, { "federation", NULL, 0 },
-	{ "police", NULL, 0 }, { "guard", NULL, 0 }, { "navy", NULL, 0 },
-	{ "cabinet", NULL, 0 }, { "government", NULL, 0 },
-	{ "radio", NULL, 0 }, { "television", NULL, 0 },
-	{ NULL, NULL, 0 }
+	{ "inc", "BUS" }, { "inc.", "BUS" },
+	{ "corp", "BUS" }, { "corp.", "BUS" },
+	{ "ltd", "BUS" }, { "ltd.", "BUS" },
+	{ "co", "BUS" }, { "co.", "BUS" },
+	{ "plc", "BUS" }, { "ag", "BUS" },
+	{ "a.g.", "BUS" }, { "spa", "BUS" },
+	{ "s.p.a.", "BUS" }, { "s.a.", "BUS" },
+	{ "n.v.", "BUS" }, { "nv", "BUS" },
+	{ "gmbh", "BUS" }, { "llc", "BUS" },
+	{ "bancorp", "BUS" }, { "bank", "BUS" }, { "holdings", "BUS" },
+	{ "airlines", "BUS" }, { "airways", "BUS" },
+	{ "securities", "BUS" }, { "partners", "BUS" },
+	{ "brothers", "BUS" }, { "motors", "BUS" },
+	{ "petroleum", "BUS" }, { "industries", "BUS" },
+	{ "technologies", "BUS" }, { "exchange", "BUS" },
+	{ "department", "GOV" }, { "office", "GOV" },
+	{ "agency", "GOV" }, { "authority", "GOV" },
+	{ "commission", "GOV" }, { "service", "GOV" },
+	{ "parliament", "LEG" }, { "assembly", "LEG" },
+	{ "congress", "LEG" }, { "house", "LEG" }, { "party", "PTY" },
+	{ "university", "EDU" }, { "institute", "EDU" },
+	{ "times", "MED" }, { "post", "MED" }, { "news", "MED" },
+	{ "union", "LAB" },
+	{ "ministry", NULL }, { "council", NULL }, { "company", NULL },
+	{ "army", NULL }, { "front", NULL }, { "group", NULL },
+	{ "organisation", NULL }, { "organization", NULL },
+	{ "association", NULL }, { "committee", NULL },
+	{ "court", NULL }, { "senate", NULL }, { "force", NULL },
+	{ "forces", NULL }, { "movement", NULL }, { "brigade", NULL },
+	{ "brigades", NULL }, { "foundation", NULL }, { "fund", NULL },
+	{ "board", NULL }, { "corporation", NULL },
+	{ "club", NULL }, { "league", NULL }, { "alliance", NULL },
+	{ "coalition", NULL }, { "federation", NULL },
+	{ "police", NULL }, { "guard", NULL }, { "navy", NULL },
+	{ "cabinet", NULL }, { "government", NULL },
+	{ "radio", NULL }, { "television", NULL },
+	{ NULL, NULL }
 };
 
 /* The entry of org_words for word w, or NULL. */
@@ -295,15 +293,14 @@ static const struct org_word *org_word(const char *w)
 	return NULL;
 }
 
-/* True when tokens [lo, hi) are all org_words (with all of 'flags'),
- * and there is one at least: "Bank", "Corp", "Inc". */
-static int only_org_words(const struct asent *s, int lo, int hi, int flags)
+/* True when tokens [lo, hi) are all org_words, and there is one at
+ * least: "Bank", "Corp", "Inc". */
+static int only_org_words(const struct asent *s, int lo, int hi)
 {
-	const struct org_word *o;
 	int i;
 
 	for (i = lo; i < hi; i++)
-		if (!(o = org_word(s->x->form[i])) || (o->flags & flags) != flags)
+		if (!org_word(s->x->form[i]))
 			return 0;
 	return lo < hi;
 }
@@ -953,35 +950,19 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 			const struct mention *speaker, const struct mention *subject,
 			struct mention *out, int depth);
 
-/* True when the folded word w (of length n) is a legal form or a word
- * that joins one to the name ("and Co"). */
-static int form_word(const char *w, size_t n)
-{
-	const struct org_word *o;
-	char f[16];
-
-	if ((n == 3 && !strncmp(w, "and", 3)) || (n == 1 && *w == '&') ||
-	    (n == 3 && !strncmp(w, "the", 3)))
-		return 1;
-	for (o = org_words; o->word; o++)
-		if ((o->flags & ORG_FORM) && kb_fold(o->word, f, sizeof(f)) == (int)n &&
-		    !strncmp(w, f, n))
-			return 1;
-	return 0;
-}
-
 /* The name of an organisation without its legal form: "Merrill Lynch" of
  * "Merrill Lynch and Co Inc"; folded into buf. */
 static void org_core(const char *entity, char *buf, size_t size)
 {
-	char *sp;
+	char *core;
 
 	if (kb_fold(entity, buf, size) < 0) {
 		buf[0] = '\0';
 		return;
 	}
-	while ((sp = strrchr(buf, ' ')) && form_word(sp + 1, strlen(sp + 1)))
-		*sp = '\0';
+	core = merge_org_core(buf);
+	snprintf(buf, size, "%s", core);
+	free(core);
 }
 
 static void remember_org(struct actors *A, const struct mention *m)
@@ -1277,7 +1258,7 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 				out->country = dup0(org->country);
 				out->code = dup0(org->code);
 				out->type = ACTOR_ORG;
-			} else if (orgish && only_org_words(s, tlo, nhi, 0) &&
+			} else if (orgish && only_org_words(s, tlo, nhi) &&
 				   !(nhi < sp->hi && ieq(s->x->form[nhi], "of"))) {
 				/* "the Bank", "the Corp": one named before, or
 				 * a role ("the ministry") */

@@ -81,8 +81,8 @@ static void test_keys(void)
 	free(k);
 	set_mention(&m, "Exxon Corp", "Exxon Corp", ACTOR_ORG, "BUS", NULL, NULL);
 	k = merge_key(&m);
-	test_streq("organisation keyed by name, not its sector code", k,
-		   "organization:=exxon corp");
+	test_streq("organisation keyed by name without legal form, not by its sector code", k,
+		   "organization:=exxon");
 	free(k);
 	set_mention(&m, "the Finance Ministry", "Finance Ministry", ACTOR_ORG, "JPNGOV", "JPN", NULL);
 	k = merge_key(&m);
@@ -92,6 +92,15 @@ static void test_keys(void)
 	set_mention(&m, "Chicago", "Chicago", ACTOR_PLACE, "USA", "USA", NULL);
 	k = merge_key(&m);
 	test_streq("a place likewise", k, "place:=chicago|USA");
+	free(k);
+	k = merge_org_core("merrill lynch and co inc");
+	test_streq("legal forms and their 'and' dropped", k, "merrill lynch");
+	free(k);
+	k = merge_org_core("johnson and johnson");
+	test_streq("an 'and' inside the name kept", k, "johnson and johnson");
+	free(k);
+	k = merge_org_core("co");
+	test_streq("never empty", k, "co");
 	free(k);
 	set_mention(&m, "Talks", NULL, ACTOR_THING, NULL, NULL, NULL);
 	k = merge_key(&m);

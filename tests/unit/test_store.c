@@ -209,7 +209,9 @@ static void test_killed_batch(void)
 	store_close(st);
 }
 
-/* Store one article of one triple subject -> object (organisations). */
+/* Store one article of one triple subject -> object: organisations, or
+ * persons where there is no code (a subject whose text is not its entity,
+ * with a code, is a titled person). */
 static int add_org_pair(struct store *st, char *id, const char *stext, const char *sent,
 			const char *scode, const char *otext, const char *oent, const char *ocode)
 {
@@ -223,8 +225,12 @@ static int add_org_pair(struct store *st, char *id, const char *stext, const cha
 	a.text_len = strlen(id);
 	triple_init(&t);
 	t.article = xstrdup(id);
-	fill_mention(&t.subject, stext, sent, ACTOR_ORG, scode, NULL);
-	fill_mention(&t.object, otext, oent, ACTOR_ORG, ocode, NULL);
+	/* a side without a code is a person ("Merrill Lynch" misread) */
+	fill_mention(&t.subject, stext, sent, scode && strcmp(stext, sent) ? ACTOR_PERSON :
+		     scode ? ACTOR_ORG : ACTOR_PERSON, scode, NULL);
+	fill_mention(&t.object, otext, oent, ocode ? ACTOR_ORG : ACTOR_PERSON, ocode, NULL);
+	if (t.subject.type == ACTOR_PERSON && scode)
+		t.subject.role = xstrdup("chairman");
 	t.rel_text = xstrdup("criticised");
 	t.lemma = xstrdup("criticise");
 	t.evidence = xstrdup(stext);
@@ -236,7 +242,7 @@ static int add_org_pair(struct store *st, char *id, const char *stext, const cha
 /* Organisations that share a sector code are not one actor. */
 static void test_org_merge(void)
 {
-	char path[256], y1[] = "y1", y2[] = "y2", y3[] = "y3";
+	char path[256], y1[] = "y1", y2[] = "y2", y3[] = "y3", y4[] = "y4";
 	struct store *st = NULL;
 	struct store_stats s;
 
@@ -256,6 +262,53 @@ static void test_org_merge(void)
 		  add_org_pair(st, y3, "Labour", "Labour Party", "GBRPTY",
 			       "Exxon Corp", "Exxon Corp", "BUS") == 1);
 	test_cond("are the same actors", store_stats(st, &s) == 0 && s.actors == 4);
+	test_cond("a firm without its legal form is the firm",
+		  add_org_pair(st, y4, "Texaco", "Texaco", "BUS", "Texaco Inc", "Texaco Inc", "BUS") == 1 &&
+		  store_stats(st, &s) == 0 && s.actors == 5);
+	store_close(st);
+}
+
+/* A person named like an organisation is that organisation, whichever
+ * came first; a titled person is not, nor one no organisation is named
+ * like. */
+static void test_settle(void)
+{
+	char path[256], z1[] = "z1", z2[] = "z2", z3[] = "z3";
+	struct store *st = NULL;
+	struct store_stats s;
+	struct store_actor *av = NULL;
+	size_t an = 0, i;
+	long merged = -1;
+	int person = 0, org = 0;
+
+	tmp_db("store-settle.db", path, sizeof(path));
+	test_cond("open", store_open(&st, path) == 0 && st);
+	if (!st)
+		return;
+	/* z1: "Merrill Lynch" read as a person, before the firm is known */
+	test_cond("person first", add_org_pair(st, z1, "Merrill Lynch", "Merrill Lynch", NULL,
+					       "Mobil Corp", "Mobil Corp", "BUS") == 1);
+	test_cond("the firm later",
+		  add_org_pair(st, z2, "Merrill Lynch and Co Inc", "Merrill Lynch and Co Inc", "BUS",
+			       "Smith Barney", "Smith Barney", NULL) == 1);
+	test_cond("a titled namesake",
+		  add_org_pair(st, z3, "Mobil chairman Allen Murray", "Allen Murray", "BUS",
+			       "Murray Corp", "Murray Corp", "BUS") == 1);
+	test_cond("six actors before", store_stats(st, &s) == 0 && s.actors == 6);
+	test_cond("settle", store_settle(st, &merged) == 0);
+	test_cond("merges the misread person only",
+		  merged == 1 && store_stats(st, &s) == 0 && s.actors == 5);
+	test_cond("actors", store_actor_list(st, &av, &an) == 0);
+	for (i = 0; i < an; i++) {
+		if (!strcmp(av[i].name, "Merrill Lynch and Co Inc"))
+			org = av[i].type == ACTOR_ORG && av[i].nrel == 2;
+		if (av[i].type == ACTOR_PERSON)
+			person++;
+	}
+	test_cond("the firm has the person's relation", org);
+	test_cond("the titled one and the one of no firm's name stay", person == 2);
+	store_actor_free(av, an);
+	test_cond("settling again changes nothing", store_settle(st, &merged) == 0 && merged == 0);
 	store_close(st);
 }
 
@@ -322,6 +375,7 @@ int main(int argc, char **argv)
 	test_open_add();
 	test_killed_batch();
 	test_org_merge();
+	test_settle();
 	test_triples_file();
 	return test_report();
 }
