@@ -13,9 +13,15 @@ Reads an entente store (schemas/store.sql) and prints:
     contained in the other's, "Putin" / "Vladimir Putin"), or two actors
     of any type with the same canonical name or the same code where the
     code names one actor (a country's bare code: "TUR" twice).
+Roles are generic nodes kept apart by country ("official" and the US
+"official"): two of them pair only when their countries are equal.
 The pairs are candidates for a reader to judge, not proof; the count of
 them is what the issue's target ("no two of the 100 most frequent actors
 are the same real-world actor") asks to bring to zero.
+It also prints the organisations and places among the --top whose
+mentions name more than --max-names distinct entities: one node made of
+many actors (every firm merged under its code BUS, say), the opposite
+fault.
 Standard library only (sqlite3)."""
 
 import argparse
@@ -35,6 +41,7 @@ def main(argv=None):
     ap.add_argument("--min-mentions", type=int, default=20)
     ap.add_argument("--top", type=int, default=100)
     ap.add_argument("--show", type=int, default=15)
+    ap.add_argument("--max-names", type=int, default=5)
     a = ap.parse_args(argv)
     try:
         con = sqlite3.connect("file:%s?mode=ro" % a.db, uri=True)
@@ -73,7 +80,7 @@ def main(argv=None):
             fx, fy = fold(x[1]).split(), fold(y[1]).split()
             same = False
             if fold(x[1]) == fold(y[1]):
-                same = True
+                same = not (x[2] == y[2] == "role" and x[4] != y[4])
             elif x[2] == "person" and y[2] == "person" and fx and fy and \
                     (set(fx) <= set(fy) or set(fy) <= set(fx)):
                 same = True
@@ -86,6 +93,19 @@ def main(argv=None):
     for x, y in pairs[:a.show]:
         print("  %s (%s %s, %d) ~ %s (%s %s, %d)" % (x[1], x[2], x[3], x[5],
                                                     y[1], y[2], y[3], y[5]))
+    mixed = []
+    for r in top:
+        if r[2] not in ("organization", "place"):
+            continue
+        names = {fold(e) for (e,) in con.execute(
+            "SELECT DISTINCT entity FROM mentions WHERE actor = ? AND entity IS NOT NULL",
+            (r[0],))}
+        if len(names) > a.max_names:
+            mixed.append((r, sorted(names)))
+    print("top %d actors: %d organisations or places named by more than %d entities"
+          % (len(top), len(mixed), a.max_names))
+    for r, names in mixed[:a.show]:
+        print("  %s (%s %s, %d): %s" % (r[1], r[2], r[3], r[5], "; ".join(names[:8])))
     return 0
 
 
