@@ -230,7 +230,7 @@ static const char *const title_words[] = {
 	"lt.", "maj.", "major", "admiral", "adm.", "marshal", "field", "attorney",
 	"counterpart", "opposition", "supreme", "ayatollah", "lord", "sir",
 	"dame", "chairman", "chairwoman", "chair", "ceo", "officer", "captain",
-	"capt.", "lieutenant", "sergeant", "sgt.", "mp", "lawmaker", "judge",
+	"capt.", "lieutenant", "sergeant", "sgt.", "mp", "mep", "lawmaker", "judge",
 	"foreign-minister", "party", "national", "security", "adviser",
 	"exchequer", "treasury", "counsel",
 	"advisor", "first", "lady", "pm", "mullah", "imam", "bishop",
@@ -406,7 +406,11 @@ static int title_at(struct actors *A, const struct asent *s, int i)
 		return 0;
 	cache_sentence(A, s);
 	if (A->mtitle[i] < 0)
-		A->mtitle[i] = (signed char)is_title(s->x->form[i]);
+		/* "first" only before a title ("First Deputy Prime Minister",
+		 * "First Lady"), not in "First Interstate" */
+		A->mtitle[i] = (signed char)(is_title(s->x->form[i]) &&
+					     (!ieq(s->x->form[i], "first") ||
+					      (i + 1 < s->x->n && is_title(s->x->form[i + 1]))));
 	return A->mtitle[i];
 }
 
@@ -1107,7 +1111,7 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 {
 	const struct parse *ps = s->x->ps;
 	struct strbuf sb = STRBUF_INIT;
-	struct kb_hit hit;
+	struct kb_hit hit, hit2;
 	int h = sp->head, i, nlo, nhi, tlo, len, ret = 1;
 
 	memset(out, 0, 2 * sizeof(*out));
@@ -1197,6 +1201,15 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 		len = match_at(A, s, i, &hit);
 		if (!len)
 			continue;
+		/* a known surname after another first name is someone else:
+		 * "Nancy Reagan" is not Ronald Reagan */
+		if (hit.type == ACTOR_PERSON && i > 0 && ps->upos[i - 1] == UPOS_PROPN &&
+		    upper0(s->x->form[i - 1]) && !title_at(A, s, i - 1) &&
+		    hit.entity && strchr(hit.entity, ' ') && len == 1 &&
+		    !match_at(A, s, i - 1, &hit2)) {
+			i += len - 1;
+			continue;
+		}
 		if (i <= h && h < i + len && hit.type != ACTOR_ROLE &&
 		    (hit.form != KB_ADJECTIVE || ps->upos[h] == UPOS_PROPN ||
 		     ps->upos[h] == UPOS_ADJ)) {
@@ -1221,16 +1234,22 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 			int mlen = match_at(A, s, nlo, &hit);
 			if (title_at(A, s, nlo))
 				nlo++;
-			else if (mlen && nlo + mlen <= h && hit.type != ACTOR_PERSON)
+			/* a country, or a place or body before a title ("Moscow
+			 * Mayor"), not a first name that is a place ("Nancy") */
+			else if (mlen && nlo + mlen <= h && hit.type != ACTOR_PERSON &&
+				 (hit.type == ACTOR_COUNTRY || title_at(A, s, nlo + mlen)))
 				nlo += mlen;
 			else
 				break;
 		}
 		/* a title after other words ends a role: "Federal Reserve Board
-		 * Chairman | Paul Volcker", "Labour Party leader | Keir Starmer" */
-		for (i = h - 1; i > nlo; i--)
+		 * Chairman | Paul Volcker", "Labour Party leader | Keir Starmer",
+		 * "East Midlands MEP | Robert Kilroy-Silk" hung from "East" */
+		for (i = (h > nlo ? h : nhi) - 1; i > nlo; i--)
 			if (title_at(A, s, i) && !title_at(A, s, i + 1)) {
 				nlo = i + 1;
+				if (h < nlo)
+					h = nlo;
 				break;
 			}
 		if (nlo >= nhi || title_at(A, s, h))

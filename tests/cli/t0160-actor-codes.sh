@@ -9,7 +9,9 @@
 # the place it is in; a phrase listed as naming nothing is no person; an
 # organisation named by its kind alone is the one named before; an office
 # in apposition codes the person ("X, chairman of ..."), other appositions
-# do not ("a critic of the EU").
+# do not ("a critic of the EU"); a title ends the role however the parser
+# hung the name ("East Midlands MEP | Robert Kilroy-Silk"); a known surname
+# after another first name is someone else ("Nancy Reagan").
 . "$(dirname "$0")/lib.sh"
 
 PY=$(python_with json)
@@ -33,7 +35,10 @@ named = {"14": (1, "Bank of England", "GBRGOVBUS"),
          "17": (0, "ministry", "GOV"),
          "18": (0, "Beryl Sprinkel", "USAGOV"),
          "19": (0, "Roy Denman", "IGOEUREEC"),
-         "20": (0, "Jane Roe", None)}
+         "20": (0, "Jane Roe", None),
+         "21": (0, "Robert Kilroy-Silk", "LEG"),
+         "22": (0, "Nancy Reagan", None),
+         "23": (0, "Yuri Luzhkov", "RUSGOV")}
 # (subject text, entity, type) that must be found
 whole = {"6": ("Merrill Lynch", "Merrill Lynch and Co Inc", "organization"),
          "13": ("The Middle East", "Middle East", "unknown")}
