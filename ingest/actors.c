@@ -351,6 +351,11 @@ static const char *const quantity_nouns[] = {
 	"couple", "pair", "rest", "all", "both", NULL
 };
 
+/* Nouns of a group of people: "opposition groups", "a rebel faction". */
+static const char *const collective_nouns[] = {
+	"group", "faction", "unit", "wing", "cell", "bloc", NULL
+};
+
 /* Groups of people rather than of states: "the two leaders". */
 static const char *const people_nouns[] = {
 	"leaders", "ministers", "presidents", "men", "women", "officials",
@@ -391,9 +396,21 @@ static int upper0(const char *f)
  * capitalised adjective or noun inside the sentence ("the Federal Reserve
  * Board", "General Motors", "the British Medical Association"). The first
  * word of a sentence is capitalised anyway: only a proper noun there. */
+/* A weekday, never part of a name: "Yasser Arafat Wednesday rejected". */
+static int weekday(const char *f)
+{
+	static const char *const days[] = {
+		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+		"sunday", NULL
+	};
+	return in_list(f, days);
+}
+
 static int name_word(const struct asent *s, int i)
 {
 	int u = s->x->ps->upos[i];
+	if (weekday(s->x->form[i]))
+		return 0;
 	if (u == UPOS_PROPN)
 		return 1;
 	return i > 0 && (u == UPOS_ADJ || u == UPOS_NOUN) && upper0(s->x->form[i]);
@@ -1139,7 +1156,7 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 					 ps->upos[nlo - 2] == UPOS_PROPN)))
 			nlo--;
 		nhi = h + 1;
-		while (nhi < sp->hi && (ps->upos[nhi] == UPOS_PROPN ||
+		while (nhi < sp->hi && ((ps->upos[nhi] == UPOS_PROPN && !weekday(s->x->form[nhi])) ||
 					(!strcmp(s->x->form[nhi], "-") && nhi + 1 < sp->hi &&
 					 ps->upos[nhi + 1] == UPOS_PROPN) ||
 					/* "Merrill Lynch and Co" */
@@ -1169,7 +1186,7 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 		/* a name goes on past a span the parser cut short: "President
 		 * Juan | Manuel Santos" (the text stays the span's) */
 		if (nhi == sp->hi && nhi == h + 1)
-			while (nhi < s->x->n && ps->upos[nhi] == UPOS_PROPN &&
+			while (nhi < s->x->n && ps->upos[nhi] == UPOS_PROPN && !weekday(s->x->form[nhi]) &&
 			       upper0(s->x->form[nhi]) && !match_at(A, s, nhi, &hit))
 				nhi++;
 		/* "U.S. President Donald Trump" parsed with "U.S." as its head:
@@ -1457,6 +1474,27 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 				}
 			}
 			goto out;
+		}
+		/* people of a country: "Algerian landowners", "prisoners in
+		 * Dili", "opposition groups in Zimbabwe" (the sector of the
+		 * word before: OPP); civilians when no word gives a sector */
+		if (ps->upos[h] == UPOS_NOUN && !upper0(s->x->form[h]) &&
+		    (kb_people_noun(ps->lemma[h]) || in_list(ps->lemma[h], collective_nouns))) {
+			const char *sec = NULL;
+			char code[16];
+			for (i = h - 1; i >= sp->lo && !sec && (ps->upos[i] == UPOS_NOUN ||
+								 ps->upos[i] == UPOS_ADJ); i--)
+				sec = kb_sector(A->kb, s->x->form[i]);
+			if (!country && sec)
+				country = in_country(A, s, h, sp->hi, sec);
+			if (country || sec) {
+				out->type = ACTOR_ROLE;
+				out->entity = xstrdup(ps->lemma[h]);
+				out->role = xstrdup(ps->lemma[h]);
+				out->country = dup0(country);
+				out->code = xstrdup(kb_code(country, sec ? sec : "CVL", code));
+				goto out;
+			}
 		}
 		/* a capitalised word the tagger took for a noun, that the
 		 * article named before: "Santos and Londono signed" */

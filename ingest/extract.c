@@ -17,6 +17,7 @@
 #include "ingest/extract.h"
 
 #include <stdio.h>
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -1848,6 +1849,39 @@ int extract_repair(const struct parse *ps, struct parse *fixed, int *fhead,
 			repair_begin(ps, fixed, fhead, frel, &done);
 			fhead[v] = v + 2;
 			frel[v] = "compound";
+		}
+	}
+	/* "Palestinian leader/nsubj Yasser Arafat/compound Wednesday/nsubj
+	 * rejected": a weekday heading a name is the time, the name the
+	 * subject, the title before it the name's */
+	for (v = 1; v < ps->n; v++) {
+		static const char *const days[] = {
+			"monday", "tuesday", "wednesday", "thursday", "friday",
+			"saturday", "sunday", NULL
+		};
+		int nm = v - 1, lo, k;
+		char low[16];
+		size_t i;
+		for (i = 0; ps->lemma[v][i] && i < sizeof(low) - 1; i++)
+			low[i] = (char)tolower((unsigned char)ps->lemma[v][i]);
+		low[i] = '\0';
+		if (ps->upos[v] != UPOS_PROPN || !str_in(low, days) ||
+		    ps->upos[nm] != UPOS_PROPN || ps->head[nm] - 1 != v ||
+		    strcmp(ps->deprel[nm], "compound") || strncmp(ps->deprel[v], "nsubj", 5))
+			continue;
+		repair_begin(ps, fixed, fhead, frel, &done);
+		fhead[nm] = ps->head[v];
+		frel[nm] = ps->deprel[v];
+		frel[v] = "obl:tmod";
+		for (k = 0; k < ps->n; k++)
+			if (k != nm && ps->head[k] - 1 == v)
+				fhead[k] = nm + 1;
+		for (lo = nm; lo > 0 && ps->head[lo - 1] - 1 == nm; lo--)
+			;
+		if (lo > 0 && (ps->upos[lo - 1] == UPOS_NOUN || ps->upos[lo - 1] == UPOS_PROPN) &&
+		    ps->head[lo - 1] == ps->head[v] && !strcmp(ps->deprel[lo - 1], "nsubj")) {
+			fhead[lo - 1] = nm + 1;
+			frel[lo - 1] = "compound";
 		}
 	}
 	/* repairs that met in one sentence must leave a tree */

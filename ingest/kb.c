@@ -17,6 +17,7 @@
 
 #include <stdint.h>
 #include <stdio.h>
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,6 +25,7 @@
 
 #include "util.h"
 #include "ingest/kb-data.inc"
+#include "ingest/people-data.inc"
 
 #define KB_WORD_MAX 128		/* longest folded word, bytes with the NUL */
 #define KB_PHRASE_MAX 48	/* most words in one phrase */
@@ -1822,6 +1824,26 @@ const char *kb_country_name(const struct kb *kb, const char *alpha3)
 		return NULL;
 	ci = country_find(kb, alpha3);
 	return ci >= 0 ? kb->countries[ci].name : NULL;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+int kb_people_noun(const char *lemma)
+{
+	char low[64];
+	const char *key = low;
+	size_t i;
+
+	if (!lemma)
+		return 0;
+	for (i = 0; lemma[i] && i < sizeof(low) - 1; i++)
+		low[i] = (char)tolower((unsigned char)lemma[i]);
+	low[i] = '\0';
+	return bsearch(&key, kb_people_nouns, sizeof(kb_people_nouns) / sizeof(kb_people_nouns[0]),
+		       sizeof(kb_people_nouns[0]), cmp_str) != NULL;
 }
 
 int kb_fold(const char *s, char *buf, size_t size)

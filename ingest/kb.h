@@ -99,6 +99,11 @@ int kb_match(const struct kb *kb, const char *const *tok, int n, int i,
  * three-letter code ("GOV", "MIL", "COP", "REB", "LEG", "JUD", ...) or NULL. */
 const char *kb_sector(const struct kb *kb, const char *word);
 
+/* True when the lemma (lower case) is a noun whose most frequent sense
+ * names a person (WordNet's noun.person, read at build time): "landowner",
+ * "prisoner", "student", "Kurd" ("kurd"). */
+int kb_people_noun(const char *lemma);
+
 /* Compose an actor code: ("TUR", "GOV") -> "TURGOV". Either part may be NULL
  * or empty. Writes at most 15 bytes and a NUL into buf (>= 16 bytes),
  * truncating; returns buf. */

@@ -11,7 +11,9 @@
 # in apposition codes the person ("X, chairman of ..."), other appositions
 # do not ("a critic of the EU"); a title ends the role however the parser
 # hung the name ("East Midlands MEP | Robert Kilroy-Silk"); a known surname
-# after another first name is someone else ("Nancy Reagan").
+# after another first name is someone else ("Nancy Reagan"); people of a
+# country are its civilians, or of the sector the word before gives
+# ("opposition groups"); a weekday is no part of a name.
 . "$(dirname "$0")/lib.sh"
 
 PY=$(python_with json)
@@ -38,7 +40,10 @@ named = {"14": (1, "Bank of England", "GBRGOVBUS"),
          "20": (0, "Jane Roe", None),
          "21": (0, "Robert Kilroy-Silk", "LEG"),
          "22": (0, "Nancy Reagan", None),
-         "23": (0, "Yuri Luzhkov", "RUSGOV")}
+         "23": (0, "Yuri Luzhkov", "RUSGOV"),
+         "24": (0, "landowner", "DZACVL"),
+         "25": (0, "group", "ZWEOPP"),
+         "26": (0, "Yasser Arafat", "PSEGOV")}
 # (subject text, entity, type) that must be found
 whole = {"6": ("Merrill Lynch", "Merrill Lynch and Co Inc", "organization"),
          "13": ("The Middle East", "Middle East", "unknown")}
