@@ -693,6 +693,15 @@ static void emit_recipient(struct pipeline *p, const struct asent *s,
 	}
 }
 
+/* "Syria will withdraw its troops from Lebanon", "Turkey recalled its
+ * envoy from Israel": an object that is the subject's own agents (a role
+ * of the subject's country) leaves the relation to the oblique's actor. */
+static int own_agent(const struct mention *obj, const struct mention *subj)
+{
+	return obj->type == ACTOR_ROLE && obj->country && subj->country &&
+	       !strcmp(obj->country, subj->country);
+}
+
 static void emit(struct pipeline *p, const struct article *a, const struct asent *s,
 		 const struct xtriple *x, const struct timex *tx, int ntx,
 		 const char *evidence, struct triple_list *out)
@@ -861,7 +870,8 @@ static void emit(struct pipeline *p, const struct article *a, const struct asent
 		}
 		if (bond)
 			emit_with(out, &subj[1 - si]);
-		else if (!nobj || !obj[0].entity || obj[0].type == ACTOR_THING)
+		else if (!nobj || !obj[0].entity || obj[0].type == ACTOR_THING ||
+			 own_agent(&obj[0], &subj[si]))
 			emit_recipient(p, s, x, out);
 	}
 	for (k = 0; k < 2; k++) {

@@ -11,7 +11,9 @@
 # aid") or the noun before its head ("a hunger strike") names the event
 # when the head does not. What one says another must do is a demand; what
 # one will do unless another acts, or a protest to come ("said they would
-# boycott"), a threat; what one refuses to do, a rejection.
+# boycott"), a threat; what one refuses to do, a rejection. An object that
+# is the subject's own agent ("its ambassador") leaves the target to the
+# oblique ("from Somalia").
 . "$(dirname "$0")/lib.sh"
 
 PY=$(python_with json)
@@ -84,6 +86,9 @@ has(20, "a hunger strike (142), not an air strike", lambda t: t["relation"]["cam
 has(21, "'kidnapped up to ten': the verb without the particle it does not have",
     lambda t: t["relation"]["cameo"] == "181")
 has(22, "ending mediation efforts halts mediation (165)", lambda t: t["relation"]["cameo"] == "165")
+has(23, "its own envoy recalled from Somalia: Kenya-SANCTION-Somalia",
+    lambda t: t["subject"]["code"] == "KEN" and t["relation"]["event"] == "SANCTION" and
+    t["object"]["code"] == "SOM")
 sys.exit(1 if bad else 0)
 PYEOF
 finish
