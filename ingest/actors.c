@@ -1337,6 +1337,13 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 					set_role(A, s, rlo, nlo, out);
 				if (!out->code)
 					appos_role(A, s, rlo, nhi, out);
+				/* the office the name is in apposition to:
+				 * "Somalia's ambassador, Ali Hassan" */
+				i = ps->head[h] - 1;
+				if (!out->role && (!out->code || strlen(out->code) <= 3) &&
+				    i >= sp->lo && i < rlo && !strcmp(ps->deprel[h], "appos") &&
+				    (title_at(A, s, i) || kb_sector(A->kb, s->x->form[i])))
+					set_role(A, s, i, i + 1, out);
 				/* "British schoolgirl Shamima Begum": a national of
 				 * no known office is coded by the country alone */
 				if (out->country && !out->code &&

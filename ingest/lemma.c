@@ -190,6 +190,15 @@ static size_t rules(const char *xpos, char *w, size_t n, size_t cap)
 			return n - 3;
 		if (END("ing") && n > 5)
 			return verb_stem(w, n, 3, cap);
+		/* "suing", "using": a two-letter stem only where WordNet has
+		 * the verb with its 'e' */
+		if (END("ing") && n == 5 && n - 2 < cap) {
+			char keep = w[2];
+			w[2] = 'e';
+			if (wn_is_verb(w, 3) == 1)
+				return 3;
+			w[2] = keep;
+		}
 		return n;
 	}
 	if (!strcmp(xpos, "JJR") || !strcmp(xpos, "RBR")) {

@@ -348,6 +348,15 @@ static int lookup_event(const struct xtriple *x, const struct parse *ps,
 			return 0;
 		}
 	}
+	/* the office of a name in apposition: "summoned Niger's ambassador,
+	 * Brah Mohamane" with the name as the object's head */
+	j = ps->head[h] - 1;
+	if (j >= x->obj.lo && j < x->obj.hi && ps->upos[j] == UPOS_NOUN &&
+	    !strcmp(ps->deprel[h], "appos") && lookup_with(x, ps->lemma[j], &alt) == 0 &&
+	    (rb < 0 || strcmp(alt.cameo, base.cameo))) {
+		*ev = alt;
+		return 0;
+	}
 	return r;
 }
 

@@ -89,6 +89,8 @@ has(22, "ending mediation efforts halts mediation (165)", lambda t: t["relation"
 has(23, "its own envoy recalled from Somalia: Kenya-SANCTION-Somalia",
     lambda t: t["subject"]["code"] == "KEN" and t["relation"]["event"] == "SANCTION" and
     t["object"]["code"] == "SOM")
+has(24, "summoning an ambassador named in apposition (114)",
+    lambda t: t["relation"]["cameo"] == "114" and t["object"]["code"] == "SOMGOV")
 sys.exit(1 if bad else 0)
 PYEOF
 finish
