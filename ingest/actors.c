@@ -345,7 +345,7 @@ static const char *const group_nouns[] = {
 
 /* Nouns that count or gather the actors after them: "a group of ...". */
 static const char *const quantity_nouns[] = {
-	"group", "number", "hundreds", "hundred", "thousands", "thousand",
+	"group", "number", "ten", "tens", "score", "scores", "hundreds", "hundred", "thousands", "thousand",
 	"dozens", "dozen", "millions", "million", "some", "many", "most", "one",
 	"several", "members", "member", "majority", "handful", "crowd",
 	"couple", "pair", "rest", "all", "both", NULL
@@ -756,7 +756,8 @@ static const char *in_country(struct actors *A, const struct asent *s, int h, in
 	};
 	const struct parse *ps = s->x->ps;
 	int j, k;
-	if (!sector || h + 2 >= hi || strcmp(s->x->form[h + 1], "in"))
+	static const char *const preps[] = { "in", "throughout", "across", "from", NULL };
+	if (!sector || h + 2 >= hi || !in_list(s->x->form[h + 1], preps))
 		return NULL;
 	for (k = 0; local[k] && strcmp(local[k], sector); k++)
 		;
@@ -1485,15 +1486,15 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 		/* people of a country: "Algerian landowners", "prisoners in
 		 * Dili", "opposition groups in Zimbabwe" (the sector of the
 		 * word before: OPP); civilians when no word gives a sector */
-		if (ps->upos[h] == UPOS_NOUN && !upper0(s->x->form[h]) &&
+		if (ps->upos[h] == UPOS_NOUN && (h == 0 || !upper0(s->x->form[h])) &&
 		    (kb_people_noun(ps->lemma[h]) || in_list(ps->lemma[h], collective_nouns))) {
 			const char *sec = NULL;
 			char code[16];
 			for (i = h - 1; i >= sp->lo && !sec && (ps->upos[i] == UPOS_NOUN ||
 								 ps->upos[i] == UPOS_ADJ); i--)
 				sec = kb_sector(A->kb, s->x->form[i]);
-			if (!country && sec)
-				country = in_country(A, s, h, sp->hi, sec);
+			if (!country)
+				country = in_country(A, s, h, sp->hi, sec ? sec : "CVL");
 			if (country || sec) {
 				out->type = ACTOR_ROLE;
 				out->entity = xstrdup(ps->lemma[h]);

@@ -599,7 +599,8 @@ static int add_nested(const struct asent *s, int head, int lo, int hi, struct xs
 static void emit_recipient(struct pipeline *p, const struct asent *s,
 			   const struct xtriple *x, struct triple_list *out)
 {
-	/* "in" only for a country: "deploy peacekeepers in Iraq" */
+	/* "in" only for a country: "deploy peacekeepers in Iraq" (or a place,
+	 * for a protest) */
 	static const char *const preps[] = {
 		"to", "with", "against", "on", "for", "from", "toward", "towards",
 		"into", "upon", "at", "by", "obl", "in", NULL
@@ -621,6 +622,9 @@ static void emit_recipient(struct pipeline *p, const struct asent *s,
 	/* guesses from inside phrases: for events, not in a passive without
 	 * agent, whose subject is the one it happened to */
 	int guess = out->v[out->n - 1].event && (x->passive || !x->passive_form);
+	/* a protest is against the country it is in: "demonstrated in
+	 * Kirkuk" (a place of Iraq), as the field codes it */
+	int protest = out->v[out->n - 1].event && !strcmp(out->v[out->n - 1].event, "PROTEST");
 
 	/* obliques and second objects of the verb */
 	for (k = 0; k < x->nargs; k++) {
@@ -672,7 +676,8 @@ static void emit_recipient(struct pipeline *p, const struct asent *s,
 			mention_release(&m[1]);
 		if (!m[0].entity || (m[0].type != ACTOR_COUNTRY && m[0].type != ACTOR_ORG &&
 				     m[0].type != ACTOR_PERSON && !m[0].country) ||
-		    (cprep[k] && !strcmp(cprep[k], "in") && m[0].type != ACTOR_COUNTRY) ||
+		    (cprep[k] && !strcmp(cprep[k], "in") && m[0].type != ACTOR_COUNTRY &&
+		     !(protest && m[0].type == ACTOR_PLACE && m[0].country)) ||
 		    same_actor(&m[0], &out->v[out->n - 1].subject)) {
 			mention_release(&m[0]);
 			continue;
@@ -880,7 +885,9 @@ static void emit(struct pipeline *p, const struct article *a, const struct asent
 		if (bond)
 			emit_with(out, &subj[1 - si]);
 		else if (!nobj || !obj[0].entity || obj[0].type == ACTOR_THING ||
-			 own_agent(&obj[0], &subj[si]))
+			 own_agent(&obj[0], &subj[si]) ||
+			 /* "rioted Monday/obj at a jail in Israel": a time */
+			 in_timex(tx, ntx, x->obj.head))
 			emit_recipient(p, s, x, out);
 	}
 	for (k = 0; k < 2; k++) {

@@ -13,7 +13,8 @@
 # one will do unless another acts, or a protest to come ("said they would
 # boycott"), a threat; what one refuses to do, a rejection. An object that
 # is the subject's own agent ("its ambassador") leaves the target to the
-# oblique ("from Somalia").
+# oblique ("from Somalia"), and so does a time taken for the object; a
+# protest in a place is against the place's country.
 . "$(dirname "$0")/lib.sh"
 
 PY=$(python_with json)
@@ -91,6 +92,12 @@ has(23, "its own envoy recalled from Somalia: Kenya-SANCTION-Somalia",
     t["object"]["code"] == "SOM")
 has(24, "summoning an ambassador named in apposition (114)",
     lambda t: t["relation"]["cameo"] == "114" and t["object"]["code"] == "SOMGOV")
+has(25, "a protest in a place is against its country",
+    lambda t: t["relation"]["event"] == "PROTEST" and t["object"]["country"] == "PAK")
+has(26, "tens of thousands of students throughout Indonesia are Indonesia's",
+    lambda t: t["relation"]["event"] == "PROTEST" and t["subject"]["code"] == "IDNEDU")
+has(27, "a time the parser made the object leaves the target to the oblique",
+    lambda t: t["relation"]["event"] == "PROTEST" and t["object"]["code"] == "KEN")
 sys.exit(1 if bad else 0)
 PYEOF
 finish
