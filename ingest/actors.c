@@ -583,9 +583,11 @@ static void from_hit(const struct actors *A, const struct kb_hit *h, struct ment
 	}
 }
 
-/* The role words before a name, and the sector their last word gives. */
-static void set_role(struct actors *A, const struct asent *s, int lo, int hi,
-		     struct mention *m)
+/* The role words before a name, and the sector their last word gives.
+ * Returns 1 when the code is that of an organisation the role belongs to
+ * ("Fed Vice Chairman", "Red Cross officials"), else 0. */
+static int set_role(struct actors *A, const struct asent *s, int lo, int hi,
+		    struct mention *m)
 {
 	const struct kb_hit *org = NULL;
 	struct kb_hit hit;
@@ -652,6 +654,7 @@ static void set_role(struct actors *A, const struct asent *s, int lo, int hi,
 		free(m->code);
 		m->code = xstrdup(kb_code(m->country, sector, code));
 	}
+	return org != NULL;
 }
 
 /* Kb matches inside [lo, hi): the country the phrase belongs to ("Turkish",
@@ -1460,14 +1463,13 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 						country = subject->country;
 			}
 			out->country = dup0(country);
-			set_role(A, s, h, h + 1, out);
-			free(out->role);
-			out->role = xstrdup(ps->lemma[h]);
-			{
+			if (!set_role(A, s, h, h + 1, out)) {
 				char code[16];	/* the sector may come from "army" in "army chief" */
 				free(out->code);
 				out->code = xstrdup(kb_code(out->country, sector, code));
 			}
+			free(out->role);
+			out->role = xstrdup(ps->lemma[h]);
 			/* "Hungarian and Romanian officials": the officials of both */
 			if (country && depth == 0) {
 				const char *second = second_country(A, s, sp->lo, h, country);

@@ -465,9 +465,17 @@ static void refusal_event(struct triple *t, const struct xtriple *x)
 	t->negated = 0;
 }
 
+static int same_str(const char *a, const char *b)
+{
+	return a == b || (a && b && !strcmp(a, b));
+}
+
+/* The same actor: same entity and type, and for roles the same country
+ * ("Turkish officials met Israeli officials" are two). */
 static int same_actor(const struct mention *a, const struct mention *b)
 {
-	return a->entity && b->entity && a->type == b->type && !strcmp(a->entity, b->entity);
+	return a->entity && b->entity && a->type == b->type && !strcmp(a->entity, b->entity) &&
+	       (a->type != ACTOR_ROLE || same_str(a->country, b->country));
 }
 
 /* A new triple after the last of 'out', derived from it: the same
@@ -898,10 +906,6 @@ static void emit(struct pipeline *p, const struct article *a, const struct asent
 	sb_release(&sb);
 }
 
-static int same_str(const char *a, const char *b)
-{
-	return a == b || (a && b && !strcmp(a, b));
-}
 
 static size_t str_hash(size_t h, const char *s)
 {

@@ -98,6 +98,9 @@ has(26, "tens of thousands of students throughout Indonesia are Indonesia's",
     lambda t: t["relation"]["event"] == "PROTEST" and t["subject"]["code"] == "IDNEDU")
 has(27, "a time the parser made the object leaves the target to the oblique",
     lambda t: t["relation"]["event"] == "PROTEST" and t["object"]["code"] == "KEN")
+has(28, "officials of two countries are two actors",
+    lambda t: t["subject"]["code"] == "TURGOV" and t["relation"]["event"] == "CONSULT" and
+    t["object"]["code"] == "ISRGOV")
 sys.exit(1 if bad else 0)
 PYEOF
 finish

@@ -13,7 +13,8 @@
 # hung the name ("East Midlands MEP | Robert Kilroy-Silk"); a known surname
 # after another first name is someone else ("Nancy Reagan"); people of a
 # country are its civilians, or of the sector the word before gives
-# ("opposition groups"); a weekday is no part of a name.
+# ("opposition groups"); a weekday is no part of a name; officials of an
+# organisation have its code.
 . "$(dirname "$0")/lib.sh"
 
 PY=$(python_with json)
@@ -43,7 +44,8 @@ named = {"14": (1, "Bank of England", "GBRGOVBUS"),
          "23": (0, "Yuri Luzhkov", "RUSGOV"),
          "24": (0, "landowner", "DZACVL"),
          "25": (0, "group", "ZWEOPP"),
-         "26": (0, "Yasser Arafat", "PSEGOV")}
+         "26": (0, "Yasser Arafat", "PSEGOV"),
+         "27": (0, "official", "NGOHLHIRC")}
 # (subject text, entity, type) that must be found
 whole = {"6": ("Merrill Lynch", "Merrill Lynch and Co Inc", "organization"),
          "13": ("The Middle East", "Middle East", "unknown")}
