@@ -47,11 +47,13 @@ tests/unit/test_%: tests/unit/test_%.c libentente.a
 # and the event lexicon, embedded as C text.
 ISO_CODES_DIR ?= /usr/share/iso-codes/json
 KB_DATA = data/countries.txt data/orgs.txt data/actors.txt data/leaders.txt data/roles.txt \
-          $(ISO_CODES_DIR)/iso_3166-1.json $(ISO_CODES_DIR)/iso_3166-3.json
-ingest/kb-data.inc: $(KB_DATA) tools/embed.sh
+          $(ISO_CODES_DIR)/iso_3166-1.json $(ISO_CODES_DIR)/iso_3166-2.json \
+          $(ISO_CODES_DIR)/iso_3166-3.json
+ingest/kb-data.inc: $(KB_DATA) tools/embed.sh Makefile
 	sh tools/embed.sh kb_data_countries=data/countries.txt kb_data_orgs=data/orgs.txt \
 	  kb_data_actors=data/actors.txt kb_data_leaders=data/leaders.txt kb_data_roles=data/roles.txt \
 	  kb_data_iso3166_1=$(ISO_CODES_DIR)/iso_3166-1.json \
+	  kb_data_iso3166_2=$(ISO_CODES_DIR)/iso_3166-2.json \
 	  kb_data_iso3166_3=$(ISO_CODES_DIR)/iso_3166-3.json >$@.tmp && mv $@.tmp $@
 ingest/events-data.inc: data/verbs.txt tools/gen-verbs.awk
 	LC_ALL=C awk -f tools/gen-verbs.awk data/verbs.txt >$@.tmp1

@@ -41,7 +41,9 @@
 /* Who said it: a built-in phrase is never replaced by a loaded one, and
  * our own tables beat the ISO names. */
 enum kb_rank {
-	RANK_LOADED = 0,	/* PETRARCH/Phoenix files given by the user */
+	RANK_ISO_SUB = 0,	/* ISO 3166-2 subdivisions: a guess that any
+				 * other source overrides */
+	RANK_LOADED,		/* PETRARCH/Phoenix files given by the user */
 	RANK_ISO_FORMER,	/* ISO 3166-3 former countries */
 	RANK_ISO,		/* ISO 3166-1 */
 	RANK_DATA		/* our tables in data/ */
@@ -1468,6 +1470,136 @@ static int load_iso(struct kb *kb, const char *json, size_t len, const char *key
 	return 0;
 }
 
+/* Subdivision names of ISO 3166-2 that are words of no one place, or
+ * common words: "Central", "Northern", "Capital", "Gulf", "Batman". */
+static int generic_place(const char *name)
+{
+	static const char *const words[] = {
+		"central", "centre", "center", "north", "south", "east", "west",
+		"northern", "southern", "eastern", "western", "northeast",
+		"northwest", "southeast", "southwest", "north-east", "north-west",
+		"south-east", "south-west", "capital", "coast", "coastal", "upper",
+		"lower", "middle", "interior", "island", "islands", "lake", "lakes",
+		"river", "mountain", "mountains", "highlands", "lowlands", "plateau",
+		"littoral", "sea", "border", "frontier", "national", "federal",
+		"special", "autonomous", "region", "province", "state", "city",
+		"district", "territory", "nord", "sud", "est", "ouest", "la", "le",
+		"de", "del", "du", "al", "el", "the", "of", "and", "saint", "st",
+		/* names that are English common words (WordNet's, not its
+		 * proper nouns): the 36 of the 2026 table */
+		"litoral", "mascara", "afar", "yap", "pita", "saga", "delta",
+		"plateau", "northland", "southland", "gulf", "manus", "antique",
+		"capiz", "laguna", "bay", "unity", "maritime", "van", "batman",
+		NULL
+	};
+	char w[64];
+	const char *p = name;
+
+	while (*p) {
+		size_t n = strcspn(p, " "), k;
+		if (n && n < sizeof(w)) {
+			for (k = 0; k < n; k++)
+				w[k] = (char)tolower((unsigned char)p[k]);
+			w[n] = '\0';
+			for (k = 0; words[k] && strcmp(words[k], w); k++)
+				;
+			if (!words[k])
+				return 0;
+		}
+		p += n;
+		while (*p == ' ')
+			p++;
+	}
+	return 1;
+}
+
+struct sub_name {
+	char folded[128], name[128], a3[4];
+};
+
+static int cmp_sub(const void *a, const void *b)
+{
+	const struct sub_name *x = a, *y = b;
+	int c = strcmp(x->folded, y->folded);
+	return c ? c : strcmp(x->a3, y->a3);
+}
+
+/* ISO 3166-2 subdivisions (provinces, states, regions, governorates ...)
+ * as places of their country: "Sindh" (PAK), "West Darfur" (SDN), "Texas"
+ * (USA). A name two countries share ("Punjab") or made only of generic
+ * words ("Central") is left out; any other source's phrase wins. */
+static int load_subdivisions(struct kb *kb)
+{
+	static const char *const types[] = {
+		"Province", "State", "Region", "Governorate", "Prefecture",
+		"Republic", "Autonomous region", "Autonomous community",
+		"Autonomous republic", "Autonomous province", "Land", "Emirate",
+		"Territory", "Federal territory", "Administrative region",
+		"Voivodship", "Regional state", "Canton", "Country", "Nation",
+		"Federal district", "Union territory", "Autonomous territory", NULL
+	};
+	cJSON *c1 = cJSON_ParseWithLength(kb_data_iso3166_1, sizeof(kb_data_iso3166_1) - 1);
+	cJSON *c2 = cJSON_ParseWithLength(kb_data_iso3166_2, sizeof(kb_data_iso3166_2) - 1);
+	struct lines l = { kb_data_iso3166_2, 0, 0, 0, "3166-2", 0 };
+	static char a3of[26 * 26][4];
+	struct sub_name *v = NULL;
+	size_t n = 0, alloc = 0, i, j;
+	cJSON *it;
+
+	if (!c1 || !c2) {
+		cJSON_Delete(c1);
+		cJSON_Delete(c2);
+		return error("cannot parse the embedded ISO 3166 tables");
+	}
+	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(c1, "3166-1")) {
+		const char *a2 = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(it, "alpha_2"));
+		const char *a3 = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(it, "alpha_3"));
+		if (a2 && a3 && strlen(a2) == 2 && strlen(a3) == 3 && isupper((unsigned char)a2[0]) &&
+		    isupper((unsigned char)a2[1]))
+			memcpy(a3of[(a2[0] - 'A') * 26 + (a2[1] - 'A')], a3, 4);
+	}
+	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(c2, "3166-2")) {
+		const char *code = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(it, "code"));
+		const char *name = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(it, "name"));
+		const char *type = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(it, "type"));
+		struct sub_name sn;
+		int k;
+
+		if (!code || !name || !type || strlen(code) < 4 || !isupper((unsigned char)code[0]) ||
+		    !isupper((unsigned char)code[1]))
+			continue;
+		for (k = 0; types[k] && strcmp(types[k], type); k++)
+			;
+		if (!types[k])
+			continue;
+		memcpy(sn.a3, a3of[(code[0] - 'A') * 26 + (code[1] - 'A')], 4);
+		if (!sn.a3[0] || country_find(kb, sn.a3) < 0)
+			continue;
+		iso_name(name, sn.name, sizeof(sn.name));
+		if (strlen(sn.name) < 3 || generic_place(sn.name) ||
+		    kb_fold(sn.name, sn.folded, sizeof(sn.folded)) <= 0)
+			continue;
+		ALLOC_GROW(v, n + 1, alloc);
+		v[n++] = sn;
+	}
+	qsort(v, n, sizeof(*v), cmp_sub);
+	for (i = 0; i < n; i = j) {
+		int one = 1;
+		for (j = i + 1; j < n && !strcmp(v[j].folded, v[i].folded); j++)
+			if (strcmp(v[j].a3, v[i].a3))
+				one = 0;
+		if (one) {
+			int32_t ei = entry_simple(kb, v[i].name, country_find(kb, v[i].a3),
+						  ACTOR_PLACE, KB_NAME, RANK_ISO_SUB, v[i].a3);
+			builtin_phrase(kb, &l, v[i].name, strlen(v[i].name), ei);
+		}
+	}
+	free(v);
+	cJSON_Delete(c1);
+	cJSON_Delete(c2);
+	return 0;
+}
+
 /* data/countries.txt: "<A3> field=v; v | field=v ..." */
 static int load_countries(struct kb *kb, const char *name, const char *buf, size_t len)
 {
@@ -1615,6 +1747,8 @@ struct kb *kb_new(void)
 		goto fail;
 	bad |= load_countries(kb, "data/countries.txt", kb_data_countries,
 			      sizeof(kb_data_countries) - 1);
+	if (load_subdivisions(kb) < 0)
+		goto fail;
 	bad |= load_orgs(kb, "data/orgs.txt", kb_data_orgs, sizeof(kb_data_orgs) - 1);
 	bad |= load_actors(kb, "data/actors.txt", kb_data_actors, sizeof(kb_data_actors) - 1,
 			   RANK_DATA);
@@ -1716,19 +1850,26 @@ static int longest(const struct kb *kb, const char *const *tok, int n, int i,
 		   int32_t *best_e)
 {
 	uint32_t node = 0;
-	int k, upper = 0, best = 0;
+	int k, upper = 0, best = 0, acronym = 0;
 	char w[KB_WORD_MAX];
 
 	*best_e = -1;
 	for (k = i; k < n; k++) {
 		int32_t ei;
+		const char *c;
 		if (!tok[k] || fold_word(tok[k], strlen(tok[k]), w) < 0)
 			break;
 		node = edge_find(kb, node, w);
 		if (!node)
 			break;
 		upper |= has_upper(tok[k]);
+		for (c = tok[k]; *c >= 'A' && *c <= 'Z'; c++)
+			;
+		acronym |= !*c && c - tok[k] > 1;
 		ei = node_entry(kb, &kb->nodes[node], upper);
+		/* "the GAO" is no province of Mali */
+		if (ei >= 0 && acronym && kb->entries[ei].rank == RANK_ISO_SUB)
+			ei = -1;
 		if (ei >= 0) {
 			best = k - i + 1;
 			*best_e = ei;

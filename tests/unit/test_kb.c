@@ -230,6 +230,19 @@ static void test_orgs(void)
 	test_cond("New York is a place of the USA", match("New York", NULL, &h) == 2 &&
 		  h.type == ACTOR_PLACE && h.country && !strcmp(h.country, "USA"));
 	test_cond("Middle East matches nothing", match("Middle East", NULL, &h) == 0);
+	/* ISO 3166-2 subdivisions: places of their country, below any other
+	 * source; none shared by two countries, none a common word */
+	test_cond("Sindh is a province of Pakistan", match("Sindh", NULL, &h) == 1 &&
+		  h.type == ACTOR_PLACE && h.country && !strcmp(h.country, "PAK"));
+	test_cond("West Darfur of Sudan", match("West Darfur", NULL, &h) == 2 &&
+		  h.country && !strcmp(h.country, "SDN"));
+	test_cond("Georgia stays the country", match("Georgia", NULL, &h) == 1 &&
+		  h.type == ACTOR_COUNTRY && !strcmp(h.country, "GEO"));
+	test_cond("Punjab (India and Pakistan) is no place", match("Punjab", NULL, &h) == 0);
+	test_cond("Gulf (a province of Papua New Guinea) is no place", match("Gulf", NULL, &h) == 0);
+	test_cond("Central is no place", match("Central", NULL, &h) == 0);
+	test_cond("Gao is a region of Mali", match("Gao", NULL, &h) == 1 && !strcmp(h.country, "MLI"));
+	test_cond("... the GAO is not", match("GAO", NULL, &h) == 0);
 	{
 		const char *tok[] = { "the", "Middle", "East", "peace" };
 		const char *tok2[] = { "United", "Nations" };
