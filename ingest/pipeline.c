@@ -717,11 +717,14 @@ static void emit_recipient(struct pipeline *p, const struct asent *s,
 
 /* "Syria will withdraw its troops from Lebanon", "Turkey recalled its
  * envoy from Israel": an object that is the subject's own agents (a role
- * of the subject's country) leaves the relation to the oblique's actor. */
+ * of the subject's country, or of none) leaves the relation to the
+ * oblique's actor too. */
 static int own_agent(const struct mention *obj, const struct mention *subj)
 {
-	return obj->type == ACTOR_ROLE && obj->country && subj->country &&
-	       !strcmp(obj->country, subj->country);
+	/* of no country said: "mobilized reservists for a war against
+	 * Iraq", "refused to deploy peacekeepers in Iraq" */
+	return obj->type == ACTOR_ROLE && subj->country &&
+	       (!obj->country || !strcmp(obj->country, subj->country));
 }
 
 static void emit(struct pipeline *p, const struct article *a, const struct asent *s,

@@ -101,6 +101,8 @@ has(27, "a time the parser made the object leaves the target to the oblique",
 has(28, "officials of two countries are two actors",
     lambda t: t["subject"]["code"] == "TURGOV" and t["relation"]["event"] == "CONSULT" and
     t["object"]["code"] == "ISRGOV")
+has(29, "reservists of no country said are the subject's own: the target is Somalia",
+    lambda t: t["subject"]["code"] == "KEN" and t["object"]["code"] == "SOM")
 sys.exit(1 if bad else 0)
 PYEOF
 finish
