@@ -619,8 +619,20 @@ static int find_subj(const struct ctx *c, int v, int *inherited, int depth)
 		return h;
 	}
 	if (base_is(r, "acl")) {
+		static const char *const says[] = {
+			"statement", "declaration", "communique", "letter", "resolution",
+			"message", "note", "appeal", "ultimatum", NULL
+		};
 		const char *x = c->ps->xpos[v];
 		(*inherited)++;
+		/* "the PKK issued a declaration demanding that ...": what the
+		 * statement says, its author says */
+		if (!strcmp(x, "VBG") && str_in(lemma_of(c, h), says) &&
+		    base_is(rel_of(c, h), "obj") && head_of(c, h) >= 0) {
+			int a = find_subj(c, head_of(c, h), inherited, depth + 1);
+			if (a >= 0)
+				return a;
+		}
 		/* a passive participle has its noun as patient (see emit_clause),
 		 * unless it has an object: then it is a verb the parser took for
 		 * a modifier ("The strike obtained support") */

@@ -103,6 +103,9 @@ has(28, "officials of two countries are two actors",
     t["object"]["code"] == "ISRGOV")
 has(29, "reservists of no country said are the subject's own: the target is Somalia",
     lambda t: t["subject"]["code"] == "KEN" and t["object"]["code"] == "SOM")
+has(30, "what a statement says its author says",
+    lambda t: t["subject"]["code"] == "SOM" and t["relation"]["event"] == "ACCUSE" and
+    t["object"]["code"] == "KEN")
 sys.exit(1 if bad else 0)
 PYEOF
 finish
