@@ -633,6 +633,7 @@ static void emit_recipient(struct pipeline *p, const struct asent *s,
 	/* a protest is against the country it is in: "demonstrated in
 	 * Kirkuk" (a place of Iraq), as the field codes it */
 	int protest = out->v[out->n - 1].event && !strcmp(out->v[out->n - 1].event, "PROTEST");
+	int threat = out->v[out->n - 1].event && !strcmp(out->v[out->n - 1].event, "THREATEN");
 
 	/* obliques and second objects of the verb */
 	for (k = 0; k < x->nargs; k++) {
@@ -675,6 +676,48 @@ static void emit_recipient(struct pipeline *p, const struct asent *s,
 		if (cprep[k])
 			ncand = add_nested(s, cand[k].head, cand[k].lo, cand[k].hi, cand, cprep,
 					   weak, ncand);
+	/* whom a protest presses: "staged demonstrations to demand reforms by
+	 * President Suharto's government"; whom a threat is to move:
+	 * "threatened to stop the talks if the United States goes ahead". The
+	 * clause hangs on the verb, on a verb it is the complement of, or (a
+	 * purpose) on the object */
+	for (j = 0; x->pred >= 0 && j < ps->n && ncand < MAX_CAND; j++) {
+		static const char *const presses[] = {
+			"demand", "press", "call", "seek", "urge", "force", "protest", NULL
+		};
+		int h = ps->head[j] - 1, v = x->pred, o, c;
+		while (v >= 0 && v != h && !strcmp(ps->deprel[v], "xcomp"))
+			v = ps->head[v] - 1;
+		if (h < 0 || (h != v && h != x->obj.head) ||
+		    (strncmp(ps->deprel[j], "advcl", 5) && strncmp(ps->deprel[j], "acl", 3)))
+			continue;
+		for (c = 0; c < ps->n; c++)
+			if (ps->head[c] - 1 == j && !strcmp(ps->deprel[c], "mark"))
+				break;
+		if (protest && str_in(ps->lemma[j], presses)) {
+			/* the nominals of the demand, in order */
+			for (o = j + 1; o < ps->n && ncand < MAX_CAND; o++) {
+				const char *r = ps->deprel[o];
+				if ((ps->upos[o] != UPOS_NOUN && ps->upos[o] != UPOS_PROPN) ||
+				    !extract_dominates(ps, j, o) ||
+				    (strcmp(r, "obj") && strncmp(r, "obl", 3) && strncmp(r, "nmod", 4)))
+					continue;
+				name_span(ps, o, &cand[ncand]);
+				cprep[ncand] = NULL;
+				weak[ncand++] = 1;
+			}
+		} else if (threat && h == v && c < ps->n &&
+			   (!strcmp(ps->lemma[c], "if") || !strcmp(ps->lemma[c], "unless"))) {
+			for (o = 0; o < ps->n && !(ps->head[o] - 1 == j &&
+						   !strncmp(ps->deprel[o], "nsubj", 5)); o++)
+				;
+			if (o < ps->n) {
+				name_span(ps, o, &cand[ncand]);
+				cprep[ncand] = NULL;
+				weak[ncand++] = 1;
+			}
+		}
+	}
 	for (k = 0; k < ncand; k++) {
 		sp = cand[k];
 		while (sp.lo < sp.head && (ps->upos[sp.lo] == UPOS_ADP || ps->upos[sp.lo] == UPOS_DET))

@@ -14,7 +14,8 @@
 # boycott"), a threat; what one refuses to do, a rejection. An object that
 # is the subject's own agent ("its ambassador") leaves the target to the
 # oblique ("from Somalia"), and so does a time taken for the object; a
-# protest in a place is against the place's country.
+# protest in a place is against the place's country, or against whom its
+# demand names; a threat is to whom its condition ("if", "unless") names.
 . "$(dirname "$0")/lib.sh"
 
 PY=$(python_with json)
@@ -106,6 +107,11 @@ has(29, "reservists of no country said are the subject's own: the target is Soma
 has(30, "what a statement says its author says",
     lambda t: t["subject"]["code"] == "SOM" and t["relation"]["event"] == "ACCUSE" and
     t["object"]["code"] == "KEN")
+has(31, "a protest is against whom its demand names",
+    lambda t: t["relation"]["event"] == "PROTEST" and t["object"]["code"] == "SOMMIL")
+has(32, "a threat is to whom its condition names",
+    lambda t: t["subject"]["code"] == "KEN" and t["relation"]["event"] == "THREATEN" and
+    t["object"]["code"] == "SOM")
 sys.exit(1 if bad else 0)
 PYEOF
 finish
