@@ -351,6 +351,12 @@ static const char *const quantity_nouns[] = {
 	"couple", "pair", "rest", "all", "both", NULL
 };
 
+/* Nouns an organisation's name may stand before: "the Hamas movement". */
+static const char *const kind_nouns[] = {
+	"movement", "group", "network", "organisation", "organization", "faction",
+	"militia", "cell", "wing", "outfit", "alliance", NULL
+};
+
 /* Nouns of a group of people: "opposition groups", "a rebel faction". */
 static const char *const collective_nouns[] = {
 	"group", "faction", "unit", "wing", "cell", "bloc", NULL
@@ -1217,11 +1223,21 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 			}
 		}
 	}
-	/* A kb phrase that covers the head names the actor. */
+	/* A kb phrase that covers the head names the actor; so does an
+	 * organisation before a noun of its kind: "the Islamic Jihad
+	 * movement", "Osama bin Laden's al-Qaeda terror network" */
 	for (i = sp->lo; i < sp->hi; i++) {
 		len = match_at(A, s, i, &hit);
 		if (!len)
 			continue;
+		if (hit.type == ACTOR_ORG && i + len <= h && h - (i + len) <= 1 &&
+		    ps->upos[h] == UPOS_NOUN && in_list(ps->lemma[h], kind_nouns) &&
+		    (i + len == h || ps->upos[i + len] == UPOS_NOUN || ps->upos[i + len] == UPOS_ADJ)) {
+			from_hit(A, &hit, out);
+			remember_thing(A, out);
+			remember_org(A, out);
+			goto out;
+		}
 		/* a known surname after another first name is someone else:
 		 * "Nancy Reagan" is not Ronald Reagan */
 		if (hit.type == ACTOR_PERSON && i > 0 && ps->upos[i - 1] == UPOS_PROPN &&
