@@ -1139,7 +1139,8 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 	const struct parse *ps = s->x->ps;
 	struct strbuf sb = STRBUF_INIT;
 	struct kb_hit hit, hit2;
-	int h = sp->head, i, nlo, nhi, tlo, len, ret = 1;
+	int h = sp->head, i, nlo, nhi, tlo, len, ret = 1, adj_end = -1;
+	const char *adj_country = NULL;	/* of the last country adjective */
 
 	memset(out, 0, 2 * sizeof(*out));
 	actors_span_text(s, sp->lo, sp->hi, &sb);
@@ -1247,6 +1248,17 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 			i += len - 1;
 			continue;
 		}
+		/* the people of one country in another: "Bosnian Serbs" */
+		if (i <= h && h < i + len && hit.type == ACTOR_COUNTRY && hit.form == KB_PEOPLE &&
+		    adj_end == i && adj_country && hit.country && strcmp(adj_country, hit.country)) {
+			join_forms(s, i, i + len, &sb);
+			out->type = ACTOR_ROLE;
+			out->entity = sb_detach(&sb);
+			out->role = xstrdup(out->entity);
+			out->country = xstrdup(adj_country);
+			out->code = xstrdup(adj_country);
+			goto out;
+		}
 		if (i <= h && h < i + len && hit.type != ACTOR_ROLE &&
 		    (hit.form != KB_ADJECTIVE || ps->upos[h] == UPOS_PROPN ||
 		     ps->upos[h] == UPOS_ADJ)) {
@@ -1260,6 +1272,10 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 					remember_org(A, out);
 			}
 			goto out;
+		}
+		if (hit.type == ACTOR_COUNTRY && hit.form == KB_ADJECTIVE) {
+			adj_end = i + len;
+			adj_country = hit.country;
 		}
 		i += len - 1;
 	}

@@ -1896,6 +1896,19 @@ int extract_repair(const struct parse *ps, struct parse *fixed, int *fhead,
 			frel[lo - 1] = "compound";
 		}
 	}
+	/* "Bosnian/xcomp Serbs/nsubj demanded": an adjective before the
+	 * subject, hung on the verb, is the subject's */
+	for (v = 0; v + 1 < ps->n; v++) {
+		int h = ps->head[v];
+		if (ps->upos[v] != UPOS_ADJ || h <= v + 2 || ps->head[v + 1] != h ||
+		    !strcmp(ps->deprel[v], "amod") ||
+		    (ps->upos[v + 1] != UPOS_NOUN && ps->upos[v + 1] != UPOS_PROPN) ||
+		    strncmp(ps->deprel[v + 1], "nsubj", 5) || has_child_rel(ps, v, "nsubj"))
+			continue;
+		repair_begin(ps, fixed, fhead, frel, &done);
+		fhead[v] = v + 2;
+		frel[v] = "amod";
+	}
 	/* repairs that met in one sentence must leave a tree */
 	return done && parse_is_tree(fhead, ps->n);
 }

@@ -15,7 +15,8 @@
 # country are its civilians, or of the sector the word before gives
 # ("opposition groups"); a weekday is no part of a name; officials of an
 # organisation have its code; an organisation before a noun of its kind
-# is that organisation ("the Islamic Jihad movement").
+# is that organisation ("the Islamic Jihad movement"); the people of one
+# country in another are of the other ("Bosnian Serbs").
 . "$(dirname "$0")/lib.sh"
 
 PY=$(python_with json)
@@ -47,7 +48,8 @@ named = {"14": (1, "Bank of England", "GBRGOVBUS"),
          "25": (0, "group", "ZWEOPP"),
          "26": (0, "Yasser Arafat", "PSEGOV"),
          "27": (0, "official", "NGOHLHIRC"),
-         "28": (0, "Palestinian Islamic Jihad", "PSEREB")}
+         "28": (0, "Palestinian Islamic Jihad", "PSEREB"),
+         "29": (0, "Serbs", "BIH")}
 # (subject text, entity, type) that must be found
 whole = {"6": ("Merrill Lynch", "Merrill Lynch and Co Inc", "organization"),
          "13": ("The Middle East", "Middle East", "unknown")}
