@@ -232,7 +232,7 @@ static const char *const title_words[] = {
 	"dame", "chairman", "chairwoman", "chair", "ceo", "officer", "captain",
 	"capt.", "lieutenant", "sergeant", "sgt.", "mp", "mep", "lawmaker", "judge",
 	"foreign-minister", "party", "national", "security", "adviser",
-	"exchequer", "treasury", "counsel",
+	"exchequer", "treasury", "counsel", "mediator", "negotiator",
 	"advisor", "first", "lady", "pm", "mullah", "imam", "bishop",
 	"archbishop", "cardinal", "rabbi", "grand", "egyptian", NULL
 };
@@ -349,6 +349,12 @@ static const char *const quantity_nouns[] = {
 	"dozens", "dozen", "millions", "million", "some", "many", "most", "one",
 	"several", "members", "member", "majority", "handful", "crowd",
 	"couple", "pair", "rest", "all", "both", NULL
+};
+
+/* Offices any body has: their sector is the body's ("rebel leaders"). */
+static const char *const generic_offices[] = {
+	"leader", "chief", "spokesman", "spokeswoman", "spokesperson", "official",
+	"commander", "head", "member", NULL
 };
 
 /* Nouns an organisation's name may stand before: "the Hamas movement". */
@@ -1445,6 +1451,12 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 		for (i = h - 1; !sector && i >= sp->lo && title_at(A, s, h) &&
 			    (ps->upos[i] == UPOS_NOUN || ps->upos[i] == UPOS_PROPN); i--)
 			sector = kb_sector(A->kb, s->x->form[i]);
+		/* "rebel leaders", "opposition spokesman", "union officials": a
+		 * generic office is of the sector the word before gives */
+		if (sector && h > sp->lo && in_list(ps->lemma[h], generic_offices) &&
+		    (ps->upos[h - 1] == UPOS_NOUN || ps->upos[h - 1] == UPOS_ADJ) &&
+		    kb_sector(A->kb, s->x->form[h - 1]))
+			sector = kb_sector(A->kb, s->x->form[h - 1]);
 		/* whose: "Israel's ambassador", "the Turkish army", "the
 		 * ambassador of Israel"; not "the ambassador to Turkey" or
 		 * "its envoy in Tel Aviv" */
@@ -1456,7 +1468,9 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 		int definite = h > sp->lo && (ieq(s->x->form[sp->lo], "the") ||
 					      ieq(s->x->form[sp->lo], "his") ||
 					      ieq(s->x->form[sp->lo], "her"));
-		if (sector && ps->upos[h] == UPOS_NOUN) {
+		if (sector && (ps->upos[h] == UPOS_NOUN ||
+			       /* "the Foreign Minister" */
+			       (ps->upos[h] == UPOS_PROPN && title_at(A, s, h)))) {
 			/* "the Israeli minister", "his counterpart": someone named before */
 			size_t k;
 			if (definite && strcmp(ps->lemma[h], "ambassador")) {
@@ -1487,6 +1501,8 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 			}
 			out->type = ACTOR_ROLE;
 			out->entity = xstrdup(ps->lemma[h]);
+			for (i = 0; out->entity[i]; i++)	/* "Minister" as a PROPN */
+				out->entity[i] = (char)tolower((unsigned char)out->entity[i]);
 			if (!country && subject && subject->country) {
 				/* "its own envoy": the subject's */
 				for (i = sp->lo; i < h; i++)
@@ -1501,7 +1517,7 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 				out->code = xstrdup(kb_code(out->country, sector, code));
 			}
 			free(out->role);
-			out->role = xstrdup(ps->lemma[h]);
+			out->role = xstrdup(out->entity);
 			/* "Hungarian and Romanian officials": the officials of both */
 			if (country && depth == 0) {
 				const char *second = second_country(A, s, sp->lo, h, country);

@@ -112,6 +112,8 @@ has(31, "a protest is against whom its demand names",
 has(32, "a threat is to whom its condition names",
     lambda t: t["subject"]["code"] == "KEN" and t["relation"]["event"] == "THREATEN" and
     t["object"]["code"] == "SOM")
+has(33, "a mediator of the UN is the UN's",
+    lambda t: t["relation"]["event"] == "CONSULT" and t["object"]["code"] == "IGOUNO")
 sys.exit(1 if bad else 0)
 PYEOF
 finish

@@ -16,7 +16,9 @@
 # ("opposition groups"); a weekday is no part of a name; officials of an
 # organisation have its code; an organisation before a noun of its kind
 # is that organisation ("the Islamic Jihad movement"); the people of one
-# country in another are of the other ("Bosnian Serbs").
+# country in another are of the other ("Bosnian Serbs"); a generic office
+# is of the sector of the word before ("rebel leaders"); a capitalised
+# title alone is a role ("the Foreign Minister").
 . "$(dirname "$0")/lib.sh"
 
 PY=$(python_with json)
@@ -49,7 +51,9 @@ named = {"14": (1, "Bank of England", "GBRGOVBUS"),
          "26": (0, "Yasser Arafat", "PSEGOV"),
          "27": (0, "official", "NGOHLHIRC"),
          "28": (0, "Palestinian Islamic Jihad", "PSEREB"),
-         "29": (0, "Serbs", "BIH")}
+         "29": (0, "Serbs", "BIH"),
+         "30": (0, "leader", "AFGREB"),
+         "31": (0, "minister", "GOV")}
 # (subject text, entity, type) that must be found
 whole = {"6": ("Merrill Lynch", "Merrill Lynch and Co Inc", "organization"),
          "13": ("The Middle East", "Middle East", "unknown")}
