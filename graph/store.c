@@ -121,7 +121,7 @@ enum stmt_id {
 	S_ACT_BY_KEY, S_ACT_BY_ALIAS, S_ACT_BY_SURNAME, S_ACT_INS,
 	S_ACT_SEEN, S_ACT_RENAME, S_ACT_REKEY, S_ALIAS_ADD, S_CODE_ADD,
 	S_REL_INS, S_MEN_INS,
-	S_FIRM_PERSONS, S_MV_SUBJ, S_MV_OBJ, S_MV_MEN, S_MV_ALIAS, S_DEL_ALIAS,
+	S_FIRM_PERSONS, S_KEY_RANGE, S_MV_SUBJ, S_MV_OBJ, S_MV_MEN, S_MV_ALIAS, S_DEL_ALIAS,
 	S_MV_CODE, S_DEL_CODE, S_MV_DAYS, S_DEL_ACTOR,
 	S_NSTMT
 };
@@ -132,18 +132,16 @@ static const char *const stmt_sql[S_NSTMT] = {
 	[S_ART_INS] = "INSERT INTO articles (id, date, source, title, url, hash) "
 		"VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
 	[S_ACT_BY_KEY] = "SELECT id FROM actors WHERE key = ?1",
-	/* persons of two words or more, with no code or title, whose name is
-	 * that of exactly one organisation ("person:merrill lynch" and
-	 * "organization:=merrill lynch", with or without "|<country>") */
-	[S_FIRM_PERSONS] = "SELECT p.id, min(o.id) FROM actors p JOIN actors o "
-		"ON o.type = 'organization' AND (o.key = 'organization:=' || substr(p.key, 8) "
-		"OR (o.key > 'organization:=' || substr(p.key, 8) || '|' "
-		"AND o.key < 'organization:=' || substr(p.key, 8) || '}')) "
+	/* persons of two words or more, with no code or title: the names
+	 * that may be an organisation's (store_settle()) */
+	[S_FIRM_PERSONS] = "SELECT p.id, substr(p.key, 8) FROM actors p "
 		"WHERE p.type = 'person' AND p.code IS NULL AND p.role IS NULL "
 		"AND substr(p.key, 1, 7) = 'person:' AND instr(substr(p.key, 8), ' ') > 0 "
 		"AND instr(substr(p.key, 8), '|') = 0 "
-		"AND NOT EXISTS (SELECT 1 FROM actor_codes c WHERE c.actor = p.id) "
-		"GROUP BY p.id HAVING count(*) = 1 ORDER BY p.id",
+		"AND NOT EXISTS (SELECT 1 FROM actor_codes c WHERE c.actor = p.id) ORDER BY p.id",
+	/* keys from ?1 up to ?2: "organization:=<name>" and what follows it */
+	[S_KEY_RANGE] = "SELECT id, key FROM actors WHERE key >= ?1 AND key < ?2 "
+		"AND type = 'organization'",
 	[S_MV_SUBJ] = "UPDATE relations SET subject = ?2 WHERE subject = ?1",
 	[S_MV_OBJ] = "UPDATE relations SET object = ?2 WHERE object = ?1",
 	[S_MV_MEN] = "UPDATE mentions SET actor = ?2 WHERE actor = ?1",
@@ -1348,35 +1346,68 @@ static int actor_merge_into(struct store *st, long long from, long long into)
 	return 0;
 }
 
+/* The one organisation keyed "organization:=<name>" (with or without
+ * "|<country>"): its id, 0 when none or several, -1 on error. */
+static long long org_named(struct store *st, const char *name)
+{
+	sqlite3_stmt *s = stmt_get(st, S_KEY_RANGE);
+	struct strbuf lo = STRBUF_INIT, hi = STRBUF_INIT;
+	long long id = 0;
+	int rc, n = 0;
+
+	if (!s)
+		return -1;
+	sb_addf(&lo, "organization:=%s", name);
+	sb_addf(&hi, "organization:=%s}", name);	/* '}' follows '|' */
+	bind_text(s, 1, lo.buf);
+	bind_text(s, 2, hi.buf);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		const char *k = (const char *)sqlite3_column_text(s, 1);
+		/* "merrill lynch" or "merrill lynch|USA", not "merrill lynch
+		 * capital markets" */
+		if (!k || (k[lo.len] && k[lo.len] != '|'))
+			continue;
+		id = sqlite3_column_int64(s, 0);
+		n++;
+	}
+	sqlite3_reset(s);
+	sb_release(&lo);
+	sb_release(&hi);
+	if (rc != SQLITE_DONE)
+		return db_error(st, "cannot read actors");
+	return n == 1 ? id : 0;
+}
+
 int store_settle(struct store *st, long *pmerged)
 {
 	sqlite3_stmt *s;
-	long long (*pairs)[2] = NULL;
+	struct cand { long long id; char *name; } *v = NULL;
 	size_t n = 0, alloc = 0, i;
-	int rc;
+	int rc, ret = 0;
 
 	*pmerged = 0;
 	if (!(s = stmt_get(st, S_FIRM_PERSONS)))
 		return -1;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		ALLOC_GROW(pairs, n + 1, alloc);
-		pairs[n][0] = sqlite3_column_int64(s, 0);
-		pairs[n][1] = sqlite3_column_int64(s, 1);
+		ALLOC_GROW(v, n + 1, alloc);
+		v[n].id = sqlite3_column_int64(s, 0);
+		v[n].name = xstrdup((const char *)sqlite3_column_text(s, 1));
 		n++;
 	}
 	sqlite3_reset(s);
-	if (rc != SQLITE_DONE) {
-		free(pairs);
-		return db_error(st, "cannot read actors");
+	if (rc != SQLITE_DONE)
+		ret = db_error(st, "cannot read actors");
+	for (i = 0; !ret && i < n; i++) {
+		long long org = org_named(st, v[i].name);
+		if (org < 0 || (org > 0 && actor_merge_into(st, v[i].id, org) < 0))
+			ret = -1;
+		else if (org > 0)
+			(*pmerged)++;
 	}
 	for (i = 0; i < n; i++)
-		if (actor_merge_into(st, pairs[i][0], pairs[i][1]) < 0) {
-			free(pairs);
-			return -1;
-		}
-	free(pairs);
-	*pmerged = (long)n;
-	return 0;
+		free(v[i].name);
+	free(v);
+	return ret;
 }
 
 int store_stats(struct store *st, struct store_stats *out)
