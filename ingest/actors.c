@@ -365,7 +365,8 @@ static const char *const kind_nouns[] = {
 
 /* Nouns of a group of people: "opposition groups", "a rebel faction". */
 static const char *const collective_nouns[] = {
-	"group", "faction", "unit", "wing", "cell", "bloc", NULL
+	"group", "faction", "unit", "wing", "cell", "bloc", "people", "population",
+	"public", NULL
 };
 
 /* Groups of people rather than of states: "the two leaders". */

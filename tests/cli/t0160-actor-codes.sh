@@ -53,7 +53,8 @@ named = {"14": (1, "Bank of England", "GBRGOVBUS"),
          "28": (0, "Palestinian Islamic Jihad", "PSEREB"),
          "29": (0, "Serbs", "BIH"),
          "30": (0, "leader", "AFGREB"),
-         "31": (0, "minister", "GOV")}
+         "31": (0, "minister", "GOV"),
+         "32": (0, "people", "ZMBCVL")}
 # (subject text, entity, type) that must be found
 whole = {"6": ("Merrill Lynch", "Merrill Lynch and Co Inc", "organization"),
          "13": ("The Middle East", "Middle East", "unknown")}
