@@ -351,6 +351,38 @@ static const char *const quantity_nouns[] = {
 	"couple", "pair", "rest", "all", "both", NULL
 };
 
+/* Sectors of the state, whose officers belong to a country. */
+static const char *const state_sectors[] = {
+	"GOV", "MIL", "LEG", "JUD", "COP", "ELI", NULL
+};
+
+/* The one country sentence s names before token 'end' (countries, their
+ * capitals and places), or NULL: none, several, or a sentence of travel
+ * ("arrived in Ankara"), where the country named is where someone went. */
+static const char *sentence_country(struct actors *A, const struct asent *s, int end)
+{
+	static const char *const travel[] = {
+		"visit", "arrive", "travel", "fly", "tour", "land", "come", "go",
+		"return", "head", "leave", "welcome", "host", NULL
+	};
+	const char *one = NULL;
+	struct kb_hit hit;
+	int i, len;
+
+	for (i = 0; i < s->x->n; i++)
+		if (in_list(s->x->ps->lemma[i], travel))
+			return NULL;
+	for (i = 0; i < end; i += len ? len : 1) {
+		len = match_at(A, s, i, &hit);
+		if (!len || i + len > end || !hit.country || (hit.type != ACTOR_COUNTRY && hit.type != ACTOR_PLACE))
+			continue;
+		if (one && strcmp(one, hit.country))
+			return NULL;
+		one = hit.country;
+	}
+	return one;
+}
+
 /* Offices any body has: their sector is the body's ("rebel leaders"). */
 static const char *const generic_offices[] = {
 	"leader", "chief", "spokesman", "spokeswoman", "spokesperson", "official",
@@ -1392,6 +1424,20 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 				if (out->country && !out->code &&
 				    span_country(A, s, sp->lo, nlo, -1, -1))
 					out->code = xstrdup(out->country);
+				/* "Rebels in the Ivory Coast dismissed an appeal from
+				 * President Laurent Gbagbo": an office of state with no
+				 * country said is of the one country the sentence names
+				 * before it (after it, it is often what he spoke of) */
+				if (!p && !out->country && out->code && in_list(out->code, state_sectors)) {
+					const char *c = sentence_country(A, s, rlo);
+					if (c) {
+						char code[16];
+						out->country = xstrdup(c);
+						kb_code(c, out->code, code);
+						free(out->code);
+						out->code = xstrdup(code);
+					}
+				}
 				remember_person(A, out, s->index, h);
 				p = find_person(A, out->entity);
 				if (p)

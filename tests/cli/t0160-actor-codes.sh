@@ -18,7 +18,9 @@
 # is that organisation ("the Islamic Jihad movement"); the people of one
 # country in another are of the other ("Bosnian Serbs"); a generic office
 # is of the sector of the word before ("rebel leaders"); a capitalised
-# title alone is a role ("the Foreign Minister").
+# title alone is a role ("the Foreign Minister"); an office of state with
+# no country is of the one country the sentence names before it, not of
+# one named after ("President John Doe said Kenya would act").
 . "$(dirname "$0")/lib.sh"
 
 PY=$(python_with json)
@@ -54,7 +56,8 @@ named = {"14": (1, "Bank of England", "GBRGOVBUS"),
          "29": (0, "Serbs", "BIH"),
          "30": (0, "leader", "AFGREB"),
          "31": (0, "minister", "GOV"),
-         "32": (0, "people", "ZMBCVL")}
+         "32": (0, "people", "ZMBCVL"),
+         "34": (0, "John Doe", "GOV")}
 # (subject text, entity, type) that must be found
 whole = {"6": ("Merrill Lynch", "Merrill Lynch and Co Inc", "organization"),
          "13": ("The Middle East", "Middle East", "unknown")}
@@ -76,6 +79,11 @@ for art, w in sorted(whole.items()):
     if w not in got:
         print("line %s: want %r, got %r" % (art, w, got))
         bad += 1
+# an office of state with no country is of the one country named before it
+got = [(t["object"]["entity"], t["object"]["code"]) for t in ts if t["article"] == "33"]
+if ("John Doe", "KENGOV") not in got:
+    print("line 33: want the president of Kenya, got %r" % got)
+    bad += 1
 sys.exit(1 if bad else 0)
 PYEOF
 finish
