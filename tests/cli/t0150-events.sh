@@ -114,6 +114,7 @@ has(32, "a threat is to whom its condition names",
     t["object"]["code"] == "SOM")
 has(33, "a mediator of the UN is the UN's",
     lambda t: t["relation"]["event"] == "CONSULT" and t["object"]["code"] == "IGOUNO")
+has(34, "stopping work is a strike (143)", lambda t: t["relation"]["cameo"] == "143")
 sys.exit(1 if bad else 0)
 PYEOF
 finish
