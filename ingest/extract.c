@@ -1896,6 +1896,21 @@ int extract_repair(const struct parse *ps, struct parse *fixed, int *fhead,
 			frel[lo - 1] = "compound";
 		}
 	}
+	/* "Washington/nsubj along with its allies/nsubj demanded": a second
+	 * subject with a preposition of its own is an oblique */
+	for (v = 0; v < ps->n; v++) {
+		int h = ps->head[v] - 1, c2;
+		if (h < 0 || strncmp(ps->deprel[v], "nsubj", 5) || !has_child_rel(ps, v, "case"))
+			continue;
+		for (c2 = 0; c2 < ps->n; c2++)
+			if (c2 != v && ps->head[c2] - 1 == h && !strncmp(ps->deprel[c2], "nsubj", 5) &&
+			    !has_child_rel(ps, c2, "case"))
+				break;
+		if (c2 >= ps->n)
+			continue;
+		repair_begin(ps, fixed, fhead, frel, &done);
+		frel[v] = "obl";
+	}
 	/* "Bosnian/xcomp Serbs/nsubj demanded": an adjective before the
 	 * subject, hung on the verb, is the subject's */
 	for (v = 0; v + 1 < ps->n; v++) {

@@ -115,6 +115,9 @@ has(32, "a threat is to whom its condition names",
 has(33, "a mediator of the UN is the UN's",
     lambda t: t["relation"]["event"] == "CONSULT" and t["object"]["code"] == "IGOUNO")
 has(34, "stopping work is a strike (143)", lambda t: t["relation"]["cameo"] == "143")
+has(35, "'X along with its allies': X is the subject",
+    lambda t: t["subject"]["code"] == "KEN" and t["relation"]["event"] == "REQUEST" and
+    t["object"]["code"] == "SOM")
 sys.exit(1 if bad else 0)
 PYEOF
 finish
