@@ -783,12 +783,21 @@ static int name_people(struct actors *A, struct mention *out)
 static const char *of_country(struct actors *A, const struct asent *s, int h, int hi)
 {
 	const struct parse *ps = s->x->ps;
-	int j;
+	int j, k;
 	if (h + 2 >= hi || strcmp(s->x->form[h + 1], "of"))
 		return NULL;
 	for (j = h + 2; j < hi && ps->head[j] - 1 != h; j++)
 		;
-	return j < hi ? span_country(A, s, h + 2, j + 1, -1, -1) : NULL;
+	if (j >= hi)
+		return NULL;
+	/* a place of the country counts: "the government of Sindh province" */
+	for (k = h + 2; k <= j; k++) {
+		struct kb_hit hit;
+		int len = match_at(A, s, k, &hit);
+		if (len && hit.type == ACTOR_PLACE && hit.country && k + len >= j)
+			return hit.country;
+	}
+	return span_country(A, s, h + 2, j + 1, -1, -1);
 }
 
 /* The country of an "in" phrase after h, for the groups that belong where
@@ -923,6 +932,10 @@ static int name_after(struct actors *A, const struct asent *s, int h, int hi,
 		j = i;
 		while (j < hi && ps->upos[j] == UPOS_PROPN) {
 			int len = match_at(A, s, j, &hit);
+			/* a place or body first: "the government of Sindh
+			 * province" names no person */
+			if (len && hit.type != ACTOR_PERSON && hit.type != ACTOR_ROLE && j == i)
+				return found;
 			if (len && hit.type != ACTOR_PERSON && hit.type != ACTOR_ROLE)
 				break;
 			if (!title_at(A, s, j))

@@ -20,7 +20,8 @@
 # is of the sector of the word before ("rebel leaders"); a capitalised
 # title alone is a role ("the Foreign Minister"); an office of state with
 # no country is of the one country the sentence names before it, not of
-# one named after ("President John Doe said Kenya would act").
+# one named after ("President John Doe said Kenya would act"); the
+# government of a province is its country's, and no person.
 . "$(dirname "$0")/lib.sh"
 
 PY=$(python_with json)
@@ -57,7 +58,8 @@ named = {"14": (1, "Bank of England", "GBRGOVBUS"),
          "30": (0, "leader", "AFGREB"),
          "31": (0, "minister", "GOV"),
          "32": (0, "people", "ZMBCVL"),
-         "34": (0, "John Doe", "GOV")}
+         "34": (0, "John Doe", "GOV"),
+         "35": (0, "government", "PAKGOV")}
 # (subject text, entity, type) that must be found
 whole = {"6": ("Merrill Lynch", "Merrill Lynch and Co Inc", "organization"),
          "13": ("The Middle East", "Middle East", "unknown")}
