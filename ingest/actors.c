@@ -1563,12 +1563,14 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 			out->entity = xstrdup(ps->lemma[h]);
 			for (i = 0; out->entity[i]; i++)	/* "Minister" as a PROPN */
 				out->entity[i] = (char)tolower((unsigned char)out->entity[i]);
-			if (!country && subject && subject->country) {
-				/* "its own envoy": the subject's */
+			if (!country && ((subject && subject->country) || (speaker && speaker->country))) {
+				/* "its own envoy": the subject's; "Bosnian Serbs said
+				 * their forces had withdrawn": the speakers' */
+				const struct mention *owner = subject && subject->country ? subject : speaker;
 				for (i = sp->lo; i < h; i++)
 					if (ieq(s->x->form[i], "its") || ieq(s->x->form[i], "their") ||
 					    ieq(s->x->form[i], "his") || ieq(s->x->form[i], "her"))
-						country = subject->country;
+						country = owner->country;
 			}
 			out->country = dup0(country);
 			if (!set_role(A, s, h, h + 1, out)) {

@@ -118,6 +118,8 @@ has(34, "stopping work is a strike (143)", lambda t: t["relation"]["cameo"] == "
 has(35, "'X along with its allies': X is the subject",
     lambda t: t["subject"]["code"] == "KEN" and t["relation"]["event"] == "REQUEST" and
     t["object"]["code"] == "SOM")
+has(36, "'its forces' in what Kenya said are Kenya's",
+    lambda t: t["subject"]["code"] == "KENMIL" and t["relation"]["event"] == "RETREAT")
 sys.exit(1 if bad else 0)
 PYEOF
 finish
