@@ -1896,6 +1896,25 @@ int extract_repair(const struct parse *ps, struct parse *fixed, int *fhead,
 			frel[lo - 1] = "compound";
 		}
 	}
+	/* "from/mark neighboring/advcl Lebanon/obj": a participle news uses
+	 * as an adjective, after a preposition, modifies the noun after it */
+	for (v = 1; v + 1 < ps->n; v++) {
+		static const char *const adjectival[] = {
+			"neighbor", "neighbour", "war", NULL	/* lemmas of -ing forms */
+		};
+		int o = v + 1, m = v - 1;
+		if (ps->upos[v] != UPOS_VERB || strcmp(ps->xpos[v], "VBG") ||
+		    !str_in(ps->lemma[v], adjectival) || ps->head[o] - 1 != v ||
+		    strcmp(ps->deprel[o], "obj") || ps->head[m] - 1 != v || ps->upos[m] != UPOS_ADP)
+			continue;
+		repair_begin(ps, fixed, fhead, frel, &done);
+		fhead[o] = ps->head[v];
+		frel[o] = "obl";
+		fhead[v] = o + 1;
+		frel[v] = "amod";
+		fhead[m] = o + 1;
+		frel[m] = "case";
+	}
 	/* "Washington/nsubj along with its allies/nsubj demanded": a second
 	 * subject with a preposition of its own is an oblique */
 	for (v = 0; v < ps->n; v++) {

@@ -120,6 +120,9 @@ has(35, "'X along with its allies': X is the subject",
     t["object"]["code"] == "SOM")
 has(36, "'its forces' in what Kenya said are Kenya's",
     lambda t: t["subject"]["code"] == "KENMIL" and t["relation"]["event"] == "RETREAT")
+has(37, "'from neighboring Somalia': the neighbour is the target",
+    lambda t: t["subject"]["code"] == "KEN" and t["relation"]["event"] == "AGREE" and
+    t["object"]["code"] == "SOM")
 sys.exit(1 if bad else 0)
 PYEOF
 finish
