@@ -643,7 +643,7 @@ static void emit_recipient(struct pipeline *p, const struct asent *s,
 			continue;
 		}
 		for (i = 0; preps[i]; i++)
-			if (!strcmp(x->arg_role[k], preps[i])) {
+			if (!strcmp(x->arg_role[k], preps[i]) && strcmp(preps[i], "obl")) {
 				cand[ncand] = x->args[k];
 				weak[ncand] = str_in(preps[i], weak_preps);
 				cprep[ncand++] = preps[i];
@@ -656,6 +656,14 @@ static void emit_recipient(struct pipeline *p, const struct asent *s,
 	 * field's coders make it */
 	if (x->obj.head >= 0 && guess)
 		ncand = add_nested(s, x->obj.head, x->obj.lo, x->obj.hi, cand, cprep, weak, ncand);
+	/* a bare oblique (no preposition: often the parser's leftover, "...,
+	 * a Saudi-owned weekly reports") after the names inside the object */
+	for (k = 0; k < x->nargs && ncand < MAX_CAND; k++)
+		if (!strcmp(x->arg_role[k], "obl")) {
+			cand[ncand] = x->args[k];
+			weak[ncand] = 1;
+			cprep[ncand++] = "obl";
+		}
 	/* "demanded that the US cancel the sale": the clause's subject is the
 	 * target of a demand, an accusation, a warning; not of what was said */
 	for (j = 0; x->obj.head >= 0 && ps->upos[x->obj.head] == UPOS_VERB &&
