@@ -1602,6 +1602,21 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 		    (kb_people_noun(ps->lemma[h]) || in_list(ps->lemma[h], collective_nouns))) {
 			const char *sec = NULL;
 			char code[16];
+			/* "its European Community partners", "NATO allies": the
+			 * organisation's */
+			for (i = sp->lo; i < h; i++) {
+				int ml = match_at(A, s, i, &hit);
+				if (ml && i + ml == h && hit.type == ACTOR_ORG && hit.code) {
+					out->type = ACTOR_ROLE;
+					out->entity = xstrdup(ps->lemma[h]);
+					out->role = xstrdup(ps->lemma[h]);
+					out->country = dup0(hit.country);
+					out->code = xstrdup(hit.code);
+					goto out;
+				}
+				if (ml)
+					i += ml - 1;
+			}
 			for (i = h - 1; i >= sp->lo && !sec && (ps->upos[i] == UPOS_NOUN ||
 								 ps->upos[i] == UPOS_ADJ); i--)
 				sec = kb_sector(A->kb, s->x->form[i]);

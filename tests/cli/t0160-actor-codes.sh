@@ -59,7 +59,8 @@ named = {"14": (1, "Bank of England", "GBRGOVBUS"),
          "31": (0, "minister", "GOV"),
          "32": (0, "people", "ZMBCVL"),
          "34": (0, "John Doe", "GOV"),
-         "35": (0, "government", "PAKGOV")}
+         "35": (0, "government", "PAKGOV"),
+         "36": (0, "partner", "IGOEUREEC")}
 # (subject text, entity, type) that must be found
 whole = {"6": ("Merrill Lynch", "Merrill Lynch and Co Inc", "organization"),
          "13": ("The Middle East", "Middle East", "unknown")}
