@@ -114,6 +114,7 @@ int cmd_ingest(int argc, char **argv)
 
 	run_opts_init(&o);
 	memset(&rs, 0, sizeof(rs));
+	memset(&io, 0, sizeof(io));
 	io.db = getenv("ENTENTE_DB");
 	if ((r = run_parse_args(argc, argv, ingest_usage, &o, ingest_option, &io)) >= 0)
 		return r;
