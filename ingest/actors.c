@@ -1276,6 +1276,18 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 			}
 		}
 	}
+	/* An organisation's name the parser split at its "and" ("the Food |
+	 * and Drug Administration" as two subjects) is the organisation's */
+	for (i = sp->lo - 1; i >= 0 && i >= sp->lo - 3 && depth == 0; i--) {
+		len = match_at(A, s, i, &hit);
+		if (len && hit.type == ACTOR_ORG && i + len > h && i + len <= sp->hi &&
+		    (ieq(s->x->form[sp->lo - 1], "and") || !strcmp(s->x->form[sp->lo - 1], "&"))) {
+			from_hit(A, &hit, out);
+			remember_thing(A, out);
+			remember_org(A, out);
+			goto out;
+		}
+	}
 	/* A kb phrase that covers the head names the actor; so does an
 	 * organisation before a noun of its kind: "the Islamic Jihad
 	 * movement", "Osama bin Laden's al-Qaeda terror network" */

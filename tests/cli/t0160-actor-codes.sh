@@ -87,6 +87,11 @@ got = [(t["object"]["entity"], t["object"]["code"]) for t in ts if t["article"] 
 if ("John Doe", "KENGOV") not in got:
     print("line 33: want the president of Kenya, got %r" % got)
     bad += 1
+# an organisation's name split at its "and" is the organisation's, both halves
+got = {(t["subject"]["entity"], t["subject"]["code"]) for t in ts if t["article"] == "37"}
+if got != {("Food and Drug Administration", "USAGOV")}:
+    print("line 37: want only the FDA as subject, got %r" % sorted(got))
+    bad += 1
 sys.exit(1 if bad else 0)
 PYEOF
 finish
