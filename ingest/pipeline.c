@@ -662,7 +662,7 @@ static void emit_recipient(struct pipeline *p, const struct asent *s,
 		if (!strcmp(x->arg_role[k], "obl")) {
 			cand[ncand] = x->args[k];
 			weak[ncand] = 1;
-			cprep[ncand++] = "obl";
+			cprep[ncand++] = NULL;	/* no preposition to add to the relation */
 		}
 	/* "demanded that the US cancel the sale": the clause's subject is the
 	 * target of a demand, an accusation, a warning; not of what was said */
