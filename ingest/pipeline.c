@@ -656,6 +656,13 @@ static void emit_recipient(struct pipeline *p, const struct asent *s,
 	 * field's coders make it */
 	if (x->obj.head >= 0 && guess)
 		ncand = add_nested(s, x->obj.head, x->obj.lo, x->obj.hi, cand, cprep, weak, ncand);
+	/* and inside the noun a light verb took into the relation: "held
+	 * their first meeting with President Obama" ("hold meeting") */
+	for (k = 0; guess && k < x->nrel && ncand < MAX_CAND; k++) {
+		int nt = x->rel[k];
+		if (nt >= 0 && nt != x->pred && ps->upos[nt] == UPOS_NOUN && ps->head[nt] - 1 == x->pred)
+			ncand = add_nested(s, nt, nt, ps->n, cand, cprep, weak, ncand);
+	}
 	/* a bare oblique (no preposition: often the parser's leftover, "...,
 	 * a Saudi-owned weekly reports") after the names inside the object */
 	for (k = 0; k < x->nargs && ncand < MAX_CAND; k++)

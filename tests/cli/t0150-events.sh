@@ -123,6 +123,9 @@ has(36, "'its forces' in what Kenya said are Kenya's",
 has(37, "'from neighboring Somalia': the neighbour is the target",
     lambda t: t["subject"]["code"] == "KEN" and t["relation"]["event"] == "AGREE" and
     t["object"]["code"] == "SOM")
+has(38, "a meeting a light verb held is with whom the meeting names",
+    lambda t: t["subject"]["code"] == "KENGOV" and t["relation"]["event"] == "CONSULT" and
+    t["object"]["code"] == "USAELI")
 sys.exit(1 if bad else 0)
 PYEOF
 finish
