@@ -1518,6 +1518,15 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 	}
 	{
 		const char *sector = kb_sector(A->kb, s->x->form[h]);
+		/* a role of several words ends at the head: "think tank" is no
+		 * tank */
+		for (i = h - 1; i >= sp->lo && i >= h - 3; i--) {
+			int ml = match_at(A, s, i, &hit);
+			if (ml > 1 && i + ml == h + 1 && hit.type == ACTOR_ROLE && hit.code) {
+				sector = hit.code;
+				break;
+			}
+		}
 		/* "the army chief", "the police commander": the sector is the word
 		 * before the title */
 		for (i = h - 1; !sector && i >= sp->lo && title_at(A, s, h) &&

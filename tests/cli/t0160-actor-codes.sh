@@ -21,7 +21,8 @@
 # title alone is a role ("the Foreign Minister"); an office of state with
 # no country is of the one country the sentence names before it, not of
 # one named after ("President John Doe said Kenya would act"); the
-# government of a province is its country's, and no person.
+# government of a province is its country's, and no person; a role of
+# several words beats its last word ("think tank" is no tank).
 . "$(dirname "$0")/lib.sh"
 
 PY=$(python_with json)
@@ -60,7 +61,9 @@ named = {"14": (1, "Bank of England", "GBRGOVBUS"),
          "32": (0, "people", "ZMBCVL"),
          "34": (0, "John Doe", "GOV"),
          "35": (0, "government", "PAKGOV"),
-         "36": (0, "partner", "IGOEUREEC")}
+         "36": (0, "partner", "IGOEUREEC"),
+         "38": (0, "tank", "KENMIL"),
+         "39": (0, "tank", "EDU")}
 # (subject text, entity, type) that must be found
 whole = {"6": ("Merrill Lynch", "Merrill Lynch and Co Inc", "organization"),
          "13": ("The Middle East", "Middle East", "unknown")}
