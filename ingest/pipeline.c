@@ -773,6 +773,67 @@ static void emit_recipient(struct pipeline *p, const struct asent *s,
 	}
 }
 
+/* "A US national was put under investigation in Italy", "a missionary
+ * was arrested in Lebanon": a coercion, accusation or sanction in the
+ * passive without agent was done by the country it happened in, as the
+ * field codes it. One more triple after out->v[bi], that country to the
+ * patient, at half the confidence. */
+static void emit_authority(struct pipeline *p, const struct asent *s,
+			   const struct xtriple *x, struct triple_list *out, size_t bi)
+{
+	static const char *const events[] = { "COERCE", "ACCUSE", "SANCTION", NULL };
+	const struct parse *ps = s->x->ps;
+	struct mention m[2];
+	struct triple *t, *base = &out->v[bi];
+	struct xspan sp;
+	size_t a;
+	int k;
+
+	if (!x->passive_form || x->passive || !base->event || !str_in(base->event, events) ||
+	    !base->subject.entity)
+		return;
+	/* the "in" phrase: an oblique, or the object the preposition took
+	 * into the relation ("was arrested in Lebanon") */
+	for (k = -1; k < x->nargs; k++) {
+		if (k < 0 ? !x->prep || strcmp(x->prep, "in") || x->obj.head < 0 :
+			    strcmp(x->arg_role[k], "in"))
+			continue;
+		sp = k < 0 ? x->obj : x->args[k];
+		while (sp.lo < sp.head && (ps->upos[sp.lo] == UPOS_ADP || ps->upos[sp.lo] == UPOS_DET))
+			sp.lo++;
+		memset(m, 0, sizeof(m));
+		if (actors_name(p->actors, s, &sp, NULL, NULL, m) == 2)
+			mention_release(&m[1]);
+		if (m[0].type != ACTOR_COUNTRY || !m[0].country) {
+			mention_release(&m[0]);
+			continue;
+		}
+		t = triple_list_push(out);
+		base = &out->v[bi];	/* the push may have moved it */
+		t->article = xstrdup(base->article);
+		t->sentence = base->sentence;
+		t->subject = m[0];
+		mention_copy(&t->object, &base->subject);
+		/* in active order: "Lebanon arrested the missionary" */
+		t->rel_text = xstrdup(x->pred >= 0 ? s->x->form[x->pred] : base->lemma);
+		t->lemma = xstrdup(base->lemma);
+		t->event = xstrdup(base->event);
+		t->cameo = base->cameo ? xstrdup(base->cameo) : NULL;
+		t->quad = base->quad;
+		t->mode = base->mode ? xstrdup(base->mode) : NULL;
+		t->date = base->date;
+		t->date_end = base->date_end;
+		t->date_source = base->date_source;
+		t->negated = base->negated;
+		t->confidence = base->confidence * 0.5;
+		t->evidence = xstrdup(base->evidence);
+		for (a = 0; a < base->nargs; a++)
+			if (strcmp(base->args[a].role, "voice"))
+				triple_add_arg(t, base->args[a].role, base->args[a].text);
+		return;
+	}
+}
+
 /* "Syria will withdraw its troops from Lebanon", "Turkey recalled its
  * envoy from Israel": an object that is the subject's own agents (a role
  * of the subject's country, or of none) leaves the relation to the
@@ -791,6 +852,7 @@ static void emit(struct pipeline *p, const struct article *a, const struct asent
 {
 	struct mention subj[2], obj[2], speaker[2];
 	int nsubj, nobj = 0, si, k, tk;
+	size_t bi;
 	struct strbuf sb = STRBUF_INIT;
 	struct event_info ev;
 	struct date start, end;
@@ -951,6 +1013,7 @@ static void emit(struct pipeline *p, const struct article *a, const struct asent
 			out->n--;
 			continue;
 		}
+		bi = out->n - 1;
 		if (bond)
 			emit_with(out, &subj[1 - si]);
 		else if (!nobj || !obj[0].entity || obj[0].type == ACTOR_THING ||
@@ -958,6 +1021,7 @@ static void emit(struct pipeline *p, const struct article *a, const struct asent
 			 /* "rioted Monday/obj at a jail in Israel": a time */
 			 in_timex(tx, ntx, x->obj.head))
 			emit_recipient(p, s, x, out);
+		emit_authority(p, s, x, out, bi);
 	}
 	for (k = 0; k < 2; k++) {
 		mention_release(&subj[k]);

@@ -16,6 +16,8 @@
 # oblique ("from Somalia"), and so does a time taken for the object; a
 # protest in a place is against the place's country, or against whom its
 # demand names; a threat is to whom its condition ("if", "unless") names.
+# A coercion, accusation or sanction in the passive without agent was done
+# by the country it happened in ("were detained in Somalia").
 . "$(dirname "$0")/lib.sh"
 
 PY=$(python_with json)
@@ -126,6 +128,10 @@ has(37, "'from neighboring Somalia': the neighbour is the target",
 has(38, "a meeting a light verb held is with whom the meeting names",
     lambda t: t["subject"]["code"] == "KENGOV" and t["relation"]["event"] == "CONSULT" and
     t["object"]["code"] == "USAELI")
+has(39, "detained in Somalia, no agent: Somalia detained them (half the confidence)",
+    lambda t: t["subject"]["code"] == "SOM" and t["relation"]["event"] == "COERCE" and
+    t["object"]["code"] == "KENMED" and t["relation"]["text"] == "detained" and
+    t["confidence"] <= 0.5)
 sys.exit(1 if bad else 0)
 PYEOF
 finish
