@@ -478,12 +478,12 @@ static int same_actor(const struct mention *a, const struct mention *b)
 	       (a->type != ACTOR_ROLE || same_str(a->country, b->country));
 }
 
-/* A new triple after the last of 'out', derived from it: the same
- * article, sentence, subject, lemma, event, dates and evidence, at 0.8 of
- * its confidence; the caller gives the object, relation text and args. */
-static struct triple *derive_triple(struct triple_list *out)
+/* A new triple after the last of 'out', derived from out->v[bi]: the
+ * same article, sentence, subject, lemma, event, dates and evidence, at 0.8
+ * of its confidence; the caller gives the object, relation text and args. */
+static struct triple *derive_from(struct triple_list *out, size_t bi)
 {
-	struct triple *t = triple_list_push(out), *base = &out->v[out->n - 2];
+	struct triple *t = triple_list_push(out), *base = &out->v[bi];
 
 	t->article = xstrdup(base->article);
 	t->sentence = base->sentence;
@@ -500,6 +500,12 @@ static struct triple *derive_triple(struct triple_list *out)
 	t->confidence = base->confidence * 0.8;
 	t->evidence = xstrdup(base->evidence);
 	return t;
+}
+
+/* derive_from() the last triple of 'out'. */
+static struct triple *derive_triple(struct triple_list *out)
+{
+	return derive_from(out, out->n - 1);
 }
 
 /* One more triple after the last of 'out': its subject did it with
@@ -808,25 +814,14 @@ static void emit_authority(struct pipeline *p, const struct asent *s,
 			mention_release(&m[0]);
 			continue;
 		}
-		t = triple_list_push(out);
+		t = derive_from(out, bi);
 		base = &out->v[bi];	/* the push may have moved it */
-		t->article = xstrdup(base->article);
-		t->sentence = base->sentence;
+		/* the patient becomes the object, the country the subject */
+		t->object = t->subject;
 		t->subject = m[0];
-		mention_copy(&t->object, &base->subject);
 		/* in active order: "Lebanon arrested the missionary" */
 		t->rel_text = xstrdup(x->pred >= 0 ? s->x->form[x->pred] : base->lemma);
-		t->lemma = xstrdup(base->lemma);
-		t->event = xstrdup(base->event);
-		t->cameo = base->cameo ? xstrdup(base->cameo) : NULL;
-		t->quad = base->quad;
-		t->mode = base->mode ? xstrdup(base->mode) : NULL;
-		t->date = base->date;
-		t->date_end = base->date_end;
-		t->date_source = base->date_source;
-		t->negated = base->negated;
 		t->confidence = base->confidence * 0.5;
-		t->evidence = xstrdup(base->evidence);
 		for (a = 0; a < base->nargs; a++)
 			if (strcmp(base->args[a].role, "voice"))
 				triple_add_arg(t, base->args[a].role, base->args[a].text);
