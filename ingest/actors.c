@@ -11,6 +11,7 @@
 #include <strings.h>
 
 #include "graph/merge.h"
+#include "ingest/dates.h"
 #include "util.h"
 
 #define MAX_RECENT 16
@@ -444,11 +445,7 @@ static int upper0(const char *f)
 /* A weekday, never part of a name: "Yasser Arafat Wednesday rejected". */
 static int weekday(const char *f)
 {
-	static const char *const days[] = {
-		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-		"sunday", NULL
-	};
-	return in_list(f, days);
+	return date_weekday_name(f) >= 0;
 }
 
 static int name_word(const struct asent *s, int i)

@@ -241,17 +241,20 @@ static const char *const weekday_names[] = {
 	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"
 };
 
-/* 0-6 for a capitalised full weekday name, else -1. */
-static int weekday_of(const char *s)
+int date_weekday_name(const char *word)
 {
 	int i;
 
-	if (!is_upper((unsigned char)s[0]))
-		return -1;
 	for (i = 0; i < 7; i++)
-		if (eq(s, weekday_names[i]))
+		if (eq(word, weekday_names[i]))
 			return i;
 	return -1;
+}
+
+/* 0-6 for a capitalised full weekday name, else -1. */
+static int weekday_of(const char *s)
+{
+	return is_upper((unsigned char)s[0]) ? date_weekday_name(s) : -1;
 }
 
 /* A day of the month: "4", "04", "12th", "1st", "22nd", "3rd". */

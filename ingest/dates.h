@@ -147,6 +147,8 @@ void timex_text(const struct timex *tx, const char *const *tok, struct strbuf *s
 int date_is_leap(int y);
 int date_days_in_month(int y, int m);		/* m 1-12 */
 int date_weekday(int y, int m, int d);		/* 0 = Monday .. 6 = Sunday */
+/* 0 (Monday) .. 6 (Sunday) for a full weekday name in any case, else -1. */
+int date_weekday_name(const char *word);
 /* Add 'n' days (may be negative) to a day-precision date. */
 void date_add_days(struct date *dt, int n);
 /* Add 'n' months to a date of month or day precision; the day is clamped

@@ -17,11 +17,11 @@
 #include "ingest/extract.h"
 
 #include <stdio.h>
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "ingest/dates.h"
 #include "util.h"
 
 struct ctx {
@@ -1867,17 +1867,8 @@ int extract_repair(const struct parse *ps, struct parse *fixed, int *fhead,
 	 * rejected": a weekday heading a name is the time, the name the
 	 * subject, the title before it the name's */
 	for (v = 1; v < ps->n; v++) {
-		static const char *const days[] = {
-			"monday", "tuesday", "wednesday", "thursday", "friday",
-			"saturday", "sunday", NULL
-		};
 		int nm = v - 1, lo, k;
-		char low[16];
-		size_t i;
-		for (i = 0; ps->lemma[v][i] && i < sizeof(low) - 1; i++)
-			low[i] = (char)tolower((unsigned char)ps->lemma[v][i]);
-		low[i] = '\0';
-		if (ps->upos[v] != UPOS_PROPN || !str_in(low, days) ||
+		if (ps->upos[v] != UPOS_PROPN || date_weekday_name(ps->lemma[v]) < 0 ||
 		    ps->upos[nm] != UPOS_PROPN || ps->head[nm] - 1 != v ||
 		    strcmp(ps->deprel[nm], "compound") || strncmp(ps->deprel[v], "nsubj", 5))
 			continue;
