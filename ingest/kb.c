@@ -104,6 +104,7 @@ struct kb {
 	struct kb_country *countries;
 	size_t ncountries, countries_alloc;
 	int16_t cindex[26 * 26 * 26];	/* alpha-3 -> country index + 1 */
+	int16_t a2index[26 * 26];	/* ISO 3166-1 alpha-2 -> country index + 1 */
 	size_t phrases;			/* phrases that set a node slot */
 	size_t bad_lines;		/* over all loads */
 	size_t arena_bytes;
@@ -1443,6 +1444,7 @@ static int load_iso(struct kb *kb, const char *json, size_t len, const char *key
 	arr = cJSON_GetObjectItemCaseSensitive(root, key);
 	cJSON_ArrayForEach(it, arr) {
 		const char *a3 = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(it, "alpha_3"));
+		const char *a2;
 		static const char *const fields[] = { "name", "official_name", "common_name", NULL };
 		char buf[256], code[4];
 		int f, ci;
@@ -1453,6 +1455,10 @@ static int load_iso(struct kb *kb, const char *json, size_t len, const char *key
 		if (rank == RANK_ISO_FORMER && country_find(kb, a3) >= 0)
 			continue;	/* a code still in use (ATF) */
 		ci = country_get(kb, a3);
+		a2 = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(it, "alpha_2"));
+		if (rank == RANK_ISO && ci >= 0 && a2 && strlen(a2) == 2 &&
+		    isupper((unsigned char)a2[0]) && isupper((unsigned char)a2[1]))
+			kb->a2index[(a2[0] - 'A') * 26 + (a2[1] - 'A')] = (int16_t)(ci + 1);
 		memcpy(code, a3, 4);
 		ei = entry_simple(kb, NULL, ci, ACTOR_COUNTRY,
 				  rank == RANK_ISO_FORMER ? KB_FORMER : KB_NAME, rank, code);
@@ -1538,32 +1544,21 @@ static int load_subdivisions(struct kb *kb)
 		"Voivodship", "Regional state", "Canton", "Country", "Nation",
 		"Federal district", "Union territory", "Autonomous territory", NULL
 	};
-	cJSON *c1 = cJSON_ParseWithLength(kb_data_iso3166_1, sizeof(kb_data_iso3166_1) - 1);
 	cJSON *c2 = cJSON_ParseWithLength(kb_data_iso3166_2, sizeof(kb_data_iso3166_2) - 1);
 	struct lines l = { kb_data_iso3166_2, 0, 0, 0, "3166-2", 0 };
-	static char a3of[26 * 26][4];
 	struct sub_name *v = NULL;
 	size_t n = 0, alloc = 0, i, j;
 	cJSON *it;
 
-	if (!c1 || !c2) {
-		cJSON_Delete(c1);
-		cJSON_Delete(c2);
-		return error("cannot parse the embedded ISO 3166 tables");
-	}
-	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(c1, "3166-1")) {
-		const char *a2 = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(it, "alpha_2"));
-		const char *a3 = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(it, "alpha_3"));
-		if (a2 && a3 && strlen(a2) == 2 && strlen(a3) == 3 && isupper((unsigned char)a2[0]) &&
-		    isupper((unsigned char)a2[1]))
-			memcpy(a3of[(a2[0] - 'A') * 26 + (a2[1] - 'A')], a3, 4);
-	}
+	if (!c2)
+		return error("cannot parse the embedded ISO 3166-2 table");
+	/* the alpha-2 codes are load_iso()'s, of ISO 3166-1 */
 	cJSON_ArrayForEach(it, cJSON_GetObjectItemCaseSensitive(c2, "3166-2")) {
 		const char *code = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(it, "code"));
 		const char *name = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(it, "name"));
 		const char *type = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(it, "type"));
 		struct sub_name sn;
-		int k;
+		int k, ci;
 
 		if (!code || !name || !type || strlen(code) < 4 || !isupper((unsigned char)code[0]) ||
 		    !isupper((unsigned char)code[1]))
@@ -1572,9 +1567,10 @@ static int load_subdivisions(struct kb *kb)
 			;
 		if (!types[k])
 			continue;
-		memcpy(sn.a3, a3of[(code[0] - 'A') * 26 + (code[1] - 'A')], 4);
-		if (!sn.a3[0] || country_find(kb, sn.a3) < 0)
+		ci = kb->a2index[(code[0] - 'A') * 26 + (code[1] - 'A')] - 1;
+		if (ci < 0)
 			continue;
+		memcpy(sn.a3, kb->countries[ci].a3, 4);
 		iso_name(name, sn.name, sizeof(sn.name));
 		if (strlen(sn.name) < 3 || generic_place(sn.name) ||
 		    kb_fold(sn.name, sn.folded, sizeof(sn.folded)) <= 0)
@@ -1595,7 +1591,6 @@ static int load_subdivisions(struct kb *kb)
 		}
 	}
 	free(v);
-	cJSON_Delete(c1);
 	cJSON_Delete(c2);
 	return 0;
 }
