@@ -185,6 +185,17 @@ static char *dup0(const char *s)
 	return s ? xstrdup(s) : NULL;
 }
 
+/* Make *m a role (a group or office, not one named actor): 'entity' (taken
+ * over, also its role), its country and code (either may be NULL). */
+static void set_group(struct mention *m, char *entity, const char *country, const char *code)
+{
+	m->type = ACTOR_ROLE;
+	m->entity = entity;
+	m->role = xstrdup(entity);
+	m->country = dup0(country);
+	m->code = dup0(code);
+}
+
 static int ieq(const char *a, const char *b)
 {
 	for (; *a && *b; a++, b++)
@@ -1313,11 +1324,7 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 		if (i <= h && h < i + len && hit.type == ACTOR_COUNTRY && hit.form == KB_PEOPLE &&
 		    adj_end == i && adj_country && hit.country && strcmp(adj_country, hit.country)) {
 			join_forms(s, i, i + len, &sb);
-			out->type = ACTOR_ROLE;
-			out->entity = sb_detach(&sb);
-			out->role = xstrdup(out->entity);
-			out->country = xstrdup(adj_country);
-			out->code = xstrdup(adj_country);
+			set_group(out, sb_detach(&sb), adj_country, adj_country);
 			goto out;
 		}
 		if (i <= h && h < i + len && hit.type != ACTOR_ROLE &&
@@ -1409,11 +1416,8 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 					join_forms(s, tlo, nhi, &sb);
 					for (i = 0; i < (int)sb.len; i++)
 						sb.buf[i] = (char)tolower((unsigned char)sb.buf[i]);
-					out->entity = sb_detach(&sb);
-					out->role = xstrdup(out->entity);
-					out->country = NULL;
-					out->code = sec ? xstrdup(kb_code(NULL, sec, code)) : NULL;
-					out->type = ACTOR_ROLE;
+					set_group(out, sb_detach(&sb), NULL,
+						  sec ? kb_code(NULL, sec, code) : NULL);
 				}
 			} else if (orgish || firm) {
 				name_org(A, s, sp, tlo, nlo, nhi, firm, out);
@@ -1625,11 +1629,7 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 			for (i = sp->lo; i < h; i++) {
 				int ml = match_at(A, s, i, &hit);
 				if (ml && i + ml == h && hit.type == ACTOR_ORG && hit.code) {
-					out->type = ACTOR_ROLE;
-					out->entity = xstrdup(ps->lemma[h]);
-					out->role = xstrdup(ps->lemma[h]);
-					out->country = dup0(hit.country);
-					out->code = xstrdup(hit.code);
+					set_group(out, xstrdup(ps->lemma[h]), hit.country, hit.code);
 					goto out;
 				}
 				if (ml)
@@ -1641,11 +1641,8 @@ static int actors_name_(struct actors *A, const struct asent *s, const struct xs
 			if (!country)
 				country = in_country(A, s, h, sp->hi, sec ? sec : "CVL");
 			if (country || sec) {
-				out->type = ACTOR_ROLE;
-				out->entity = xstrdup(ps->lemma[h]);
-				out->role = xstrdup(ps->lemma[h]);
-				out->country = dup0(country);
-				out->code = xstrdup(kb_code(country, sec ? sec : "CVL", code));
+				set_group(out, xstrdup(ps->lemma[h]), country,
+					  kb_code(country, sec ? sec : "CVL", code));
 				goto out;
 			}
 		}
