@@ -702,7 +702,7 @@ static void emit_recipient(struct pipeline *p, const struct asent *s,
 	 * "threatened to stop the talks if the United States goes ahead". The
 	 * clause hangs on the verb, on a verb it is the complement of, or (a
 	 * purpose) on the object */
-	for (j = 0; x->pred >= 0 && j < ps->n && ncand < MAX_CAND; j++) {
+	for (j = 0; (protest || threat) && x->pred >= 0 && j < ps->n && ncand < MAX_CAND; j++) {
 		static const char *const presses[] = {
 			"demand", "press", "call", "seek", "urge", "force", "protest", NULL
 		};
