@@ -12,6 +12,7 @@
 
 #include "graph/merge.h"
 #include "ingest/dates.h"
+#include "ingest/extract.h"
 #include "util.h"
 
 #define MAX_RECENT 16
@@ -961,19 +962,6 @@ static int name_after(struct actors *A, const struct asent *s, int h, int hi,
 	return found;
 }
 
-/* True when token k is in the subtree of token j. */
-static int under(const struct parse *ps, int k, int j)
-{
-	int steps;
-
-	for (steps = 0; k >= 0 && steps < ps->n; steps++) {
-		if (k == j)
-			return 1;
-		k = ps->head[k] - 1;
-	}
-	return 0;
-}
-
 /* The office in apposition to the name [nlo, nhi), when it gives a
  * code: "Beryl Sprinkel, chairman of the Council of Economic Advisers",
  * "Sir Roy Denman, Head of the EC Delegation". Sets the code (and the
@@ -991,7 +979,7 @@ static int appos_role(struct actors *A, const struct asent *s, int nlo, int nhi,
 			break;
 	if (j >= s->x->n || j > nhi + 4)
 		return 0;
-	for (lo = j; lo > nhi && under(ps, lo - 1, j) && strcmp(s->x->form[lo - 1], ","); lo--)
+	for (lo = j; lo > nhi && extract_dominates(ps, j, lo - 1) && strcmp(s->x->form[lo - 1], ","); lo--)
 		;
 	/* to the closing comma, whatever the parser hung there: "chairman of
 	 * the Council of Economic Advisers," */
