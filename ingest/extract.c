@@ -16,6 +16,7 @@
  */
 #include "ingest/extract.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1756,6 +1757,12 @@ static void root_verb(const struct parse *ps, int *fhead, const char **frel, int
 			fhead[c] = v + 1;
 }
 
+/* A capitalised word (the lemma keeps the case of names and titles). */
+static int cap_lemma(const struct parse *ps, int i)
+{
+	return isupper((unsigned char)ps->lemma[i][0]);
+}
+
 int extract_repair(const struct parse *ps, struct parse *fixed, int *fhead,
 		   const char **frel)
 {
@@ -1808,7 +1815,13 @@ int extract_repair(const struct parse *ps, struct parse *fixed, int *fhead,
 	 * root is a noun with a past-tense verb after it as its clause is that
 	 * verb's sentence, the noun its subject */
 	for (v = 1; v < ps->n; v++) {
-		int n = ps->head[v] - 1;
+		int n = ps->head[v] - 1, agent = -1;
+		/* "Kenyan police/root arrested/acl ... Nawaz/obl:agent Sharif":
+		 * an agent with no "by" is the object */
+		for (c = v + 1; c < ps->n && agent < 0; c++)
+			if (ps->head[c] - 1 == v && !strcmp(ps->deprel[c], "obl:agent") &&
+			    !has_child_rel(ps, c, "case"))
+				agent = c;
 		if (ps->upos[v] != UPOS_VERB || strcmp(ps->deprel[v], "acl") || n < 0 ||
 		    n >= v || ps->head[n] != 0 ||
 		    (ps->upos[n] != UPOS_NOUN && ps->upos[n] != UPOS_PROPN) ||
@@ -1816,10 +1829,13 @@ int extract_repair(const struct parse *ps, struct parse *fixed, int *fhead,
 		    has_child_rel(ps, v, "nsubj") ||
 		    !(!strcmp(ps->xpos[v], "VBD") ||
 		      (!strcmp(ps->xpos[v], "VBN") &&
-		       (has_child_rel(ps, v, "obj") || has_child_rel(ps, v, "ccomp")))))
+		       (has_child_rel(ps, v, "obj") || has_child_rel(ps, v, "ccomp") ||
+			agent >= 0))))
 			continue;
 		repair_begin(ps, fixed, fhead, frel, &done);
 		root_verb(ps, fhead, frel, v, n);
+		if (agent >= 0)
+			frel[agent] = "obj";
 		break;
 	}
 	/* "it is willing/expl to withdraw": adjectives of intent take a
@@ -1932,6 +1948,43 @@ int extract_repair(const struct parse *ps, struct parse *fixed, int *fhead,
 			continue;
 		repair_begin(ps, fixed, fhead, frel, &done);
 		fhead[v] = v + 2;
+		frel[v] = "amod";
+	}
+	/* "attacked former/xcomp Prime Minister Iyad/obl Allawi": an adjective
+	 * of office heading the name after it (a construction the treebank
+	 * hardly has) is the name's; the name takes its place in the clause */
+	for (v = 0; v + 2 < ps->n; v++) {
+		static const char *const pre_title[] = {
+			"former", "outgoing", "incoming", "late", "then", "interim",
+			"acting", "ousted", "deposed", "exiled", "jailed", "embattled", NULL
+		};
+		int h = ps->head[v], nm = -1, k;
+		if (ps->upos[v] != UPOS_ADJ || !h || !strcmp(ps->deprel[v], "amod") ||
+		    !str_in(ps->lemma[v], pre_title) || !cap_lemma(ps, v + 1))
+			continue;
+		/* the name hangs from the adjective, or beside it with no
+		 * preposition of its own ("arrested former/xcomp ...
+		 * Nawaz/obl Sharif") */
+		for (c = v + 1; c < ps->n && nm < 0; c++)
+			if (ps->upos[c] == UPOS_PROPN &&
+			    (ps->head[c] - 1 == v ||
+			     (ps->head[c] == h && !has_child_rel(ps, c, "case"))))
+				nm = c;
+		if (nm < 0)
+			continue;
+		/* everything between is the name's title: "Prime Minister" */
+		for (k = v + 1; k < nm; k++)
+			if (!cap_lemma(ps, k) || ps->head[k] - 1 < v + 1 || ps->head[k] - 1 > nm)
+				break;
+		if (k < nm)
+			continue;
+		repair_begin(ps, fixed, fhead, frel, &done);
+		fhead[nm] = h;
+		frel[nm] = !strcmp(ps->deprel[v], "xcomp") ? "obj" : ps->deprel[v];
+		for (c = 0; c < ps->n; c++)
+			if (c != nm && ps->head[c] - 1 == v)
+				fhead[c] = nm + 1;
+		fhead[v] = nm + 1;
 		frel[v] = "amod";
 	}
 	/* repairs that met in one sentence must leave a tree */
