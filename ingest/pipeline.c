@@ -610,6 +610,18 @@ static int add_nested(const struct asent *s, int head, int lo, int hi, struct xs
 	return ncand;
 }
 
+/* A code of an international body: "its European Community partners"
+ * (a role, IGOEUREEC) are the Community's. */
+static int intl_code(const char *code)
+{
+	static const char *const prefixes[] = { "IGO", "NGO", "IMG", "MNC", NULL };
+	int i;
+	for (i = 0; code && prefixes[i]; i++)
+		if (!strncmp(code, prefixes[i], 3))
+			return 1;
+	return 0;
+}
+
 static void emit_recipient(struct pipeline *p, const struct asent *s,
 			   const struct xtriple *x, struct triple_list *out)
 {
@@ -686,7 +698,9 @@ static void emit_recipient(struct pipeline *p, const struct asent *s,
 		cand[ncand].head = j;
 		cand[ncand].lo = j;
 		cand[ncand].hi = j + 1;
-		while (cand[ncand].lo > 0 && ps->head[cand[ncand].lo - 1] - 1 == j &&
+		/* the words before it that are its: "its European/compound
+		 * Community/flat partners" */
+		while (cand[ncand].lo > 0 && extract_dominates(ps, j, cand[ncand].lo - 1) &&
 		       strcmp(ps->deprel[cand[ncand].lo - 1], "punct"))
 			cand[ncand].lo--;
 		cprep[ncand++] = NULL;
@@ -747,7 +761,8 @@ static void emit_recipient(struct pipeline *p, const struct asent *s,
 		if (actors_name(p->actors, s, &sp, NULL, &out->v[out->n - 1].subject, m) == 2)
 			mention_release(&m[1]);
 		if (!m[0].entity || (m[0].type != ACTOR_COUNTRY && m[0].type != ACTOR_ORG &&
-				     m[0].type != ACTOR_PERSON && !m[0].country) ||
+				     m[0].type != ACTOR_PERSON && !m[0].country &&
+				     !intl_code(m[0].code)) ||
 		    (cprep[k] && !strcmp(cprep[k], "in") && m[0].type != ACTOR_COUNTRY &&
 		     !(protest && m[0].type == ACTOR_PLACE && m[0].country)) ||
 		    same_actor(&m[0], &out->v[out->n - 1].subject)) {

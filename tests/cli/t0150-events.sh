@@ -142,6 +142,9 @@ has(41, "allowing is yielding (CONCEDE 080)",
     t["object"]["country"] == "KEN")
 has(42, "'attacked former/xcomp Prime Minister Allawi': the name is the object",
     lambda t: t["relation"]["event"] == "ASSAULT" and t["object"]["country"] == "IRQ")
+has(43, "the partners of a union, named as the clause's subject, are the demand's target",
+    lambda t: t["subject"]["code"] == "KEN" and t["relation"]["event"] == "REQUEST" and
+    (t["object"]["code"] or "").startswith("IGOEUR"))
 sys.exit(1 if bad else 0)
 PYEOF
 finish
