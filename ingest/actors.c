@@ -672,8 +672,11 @@ static int set_role(struct actors *A, const struct asent *s, int lo, int hi,
 		int len = match_at(A, s, i, &hit);
 		/* inside the role, or reaching it from before where the name
 		 * run or the parse cut the phrase short */
+		/* not an organisation of another country than the role's:
+		 * "Serbian Labour Minister" holds no office of Britain's
+		 * Labour Party */
 		if (len && hit.type == ACTOR_ORG && hit.code && i + len <= hi &&
-		    i + len >= lo) {
+		    i + len >= lo && !(hit.country && m->country && strcmp(hit.country, m->country))) {
 			org = &hit;
 			break;
 		}

@@ -22,7 +22,9 @@
 # no country is of the one country the sentence names before it, not of
 # one named after ("President John Doe said Kenya would act"); the
 # government of a province is its country's, and no person; a role of
-# several words beats its last word ("think tank" is no tank).
+# several words beats its last word ("think tank" is no tank); a role
+# holds no office of another country's organisation ("Serbian Labour
+# Minister" is no officer of Britain's Labour Party).
 . "$(dirname "$0")/lib.sh"
 
 PY=$(python_with json)
@@ -63,7 +65,8 @@ named = {"14": (1, "Bank of England", "GBRGOVBUS"),
          "35": (0, "government", "PAKGOV"),
          "36": (0, "partner", "IGOEUREEC"),
          "38": (0, "tank", "KENMIL"),
-         "39": (0, "tank", "EDU")}
+         "39": (0, "tank", "EDU"),
+         "40": (0, "Dragan Milovanovic", "SRBGOV")}
 # (subject text, entity, type) that must be found
 whole = {"6": ("Merrill Lynch", "Merrill Lynch and Co Inc", "organization"),
          "13": ("The Middle East", "Middle East", "unknown")}
