@@ -652,6 +652,8 @@ static void emit_recipient(struct pipeline *p, const struct asent *s,
 	 * Kirkuk" (a place of Iraq), as the field codes it */
 	int protest = out->v[out->n - 1].event && !strcmp(out->v[out->n - 1].event, "PROTEST");
 	int threat = out->v[out->n - 1].event && !strcmp(out->v[out->n - 1].event, "THREATEN");
+	int request = out->v[out->n - 1].event && !strcmp(out->v[out->n - 1].event, "REQUEST");
+	int clause;
 
 	/* obliques and second objects of the verb */
 	for (k = 0; k < x->nargs; k++) {
@@ -690,10 +692,23 @@ static void emit_recipient(struct pipeline *p, const struct asent *s,
 			cprep[ncand++] = NULL;	/* no preposition to add to the relation */
 		}
 	/* "demanded that the US cancel the sale": the clause's subject is the
-	 * target of a demand, an accusation, a warning; not of what was said */
-	for (j = 0; x->obj.head >= 0 && ps->upos[x->obj.head] == UPOS_VERB &&
-		    out->v[out->n - 1].event && j < ps->n && ncand < MAX_CAND; j++) {
-		if (ps->head[j] - 1 != x->obj.head || strncmp(ps->deprel[j], "nsubj", 5))
+	 * target of a demand, an accusation, a warning; not of what was said.
+	 * So is that of the clause of a demand made ("repeated its demand
+	 * that Somalia withdraw", the clause hung on the verb or the noun) */
+	clause = x->obj.head >= 0 && ps->upos[x->obj.head] == UPOS_VERB ? x->obj.head : -1;
+	for (j = 0; clause < 0 && x->obj.head >= 0 && request && j < ps->n; j++) {
+		int h = ps->head[j] - 1;
+		/* or on a time after it: "its demand today/obl:unmarked that" */
+		if (h > x->obj.head && h < j && ps->head[h] - 1 == x->pred &&
+		    (!strcmp(ps->deprel[h], "obl:tmod") || !strcmp(ps->deprel[h], "obl:unmarked")))
+			h = x->pred;
+		if ((h == x->pred || h == x->obj.head) && j > x->obj.head &&
+		    ps->upos[j] == UPOS_VERB &&
+		    (!strcmp(ps->deprel[j], "ccomp") || !strcmp(ps->deprel[j], "acl")))
+			clause = j;
+	}
+	for (j = 0; clause >= 0 && out->v[out->n - 1].event && j < ps->n && ncand < MAX_CAND; j++) {
+		if (ps->head[j] - 1 != clause || strncmp(ps->deprel[j], "nsubj", 5))
 			continue;
 		cand[ncand].head = j;
 		cand[ncand].lo = j;

@@ -19,7 +19,8 @@
 # A coercion, accusation or sanction in the passive without agent was done
 # by the country it happened in ("were detained in Somalia"). Allowing
 # is yielding; the parser's slips around "former Prime Minister X" and
-# "police arrested/acl X/obl:agent" are mended.
+# "police arrested/acl X/obl:agent" are mended. A demand or an appeal
+# made, repeated or renewed is one, of whom its clause names.
 . "$(dirname "$0")/lib.sh"
 
 PY=$(python_with json)
@@ -145,6 +146,12 @@ has(42, "'attacked former/xcomp Prime Minister Allawi': the name is the object",
 has(43, "the partners of a union, named as the clause's subject, are the demand's target",
     lambda t: t["subject"]["code"] == "KEN" and t["relation"]["event"] == "REQUEST" and
     (t["object"]["code"] or "").startswith("IGOEUR"))
+has(44, "a demand repeated is a demand of whom its clause names",
+    lambda t: t["subject"]["code"] == "KEN" and t["relation"]["event"] == "REQUEST" and
+    t["object"]["code"] == "SOM")
+has(45, "a call renewed is an appeal (020) to whom it names",
+    lambda t: t["subject"]["code"] == "KEN" and t["relation"]["cameo"] == "020" and
+    t["object"]["code"] == "SOM")
 sys.exit(1 if bad else 0)
 PYEOF
 finish
