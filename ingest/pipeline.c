@@ -450,14 +450,21 @@ static void intent_event(struct triple *t, const struct xtriple *x, const struct
 
 /* "refused to deploy peacekeepers", "failed to reach agreement": what is
  * refused is a rejection (CAMEO 120), and no longer negated; so is
- * cooperation denied for the future ("will not meet the envoy"). */
+ * cooperation denied for the future ("will not meet the envoy"), and
+ * consent denied at any time ("did not accept the plan", "will not
+ * accept more refugees"). */
 static void refusal_event(struct triple *t, const struct xtriple *x)
 {
+	static const char *const consent[] = {
+		"accept", "agree", "approve", "allow", "permit", "recognize", "recognise", NULL
+	};
 	struct event_info ev;
 	int refusing = x->intent && (!strcmp(x->intent, "refuse") ||
 				     !strcmp(x->intent, "decline") || !strcmp(x->intent, "fail"));
 	int future = x->mode && (!strcmp(x->mode, "future") || !strcmp(x->mode, "planned"));
 
+	if (x->negated && !refusing && t->lemma && str_in(t->lemma, consent))
+		refusing = 1;
 	if (!x->negated || (!refusing && !future) ||
 	    (!refusing && (!t->event || t->quad > 2)) || event_from_cameo("120", &ev) < 0)
 		return;

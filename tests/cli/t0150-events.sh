@@ -20,7 +20,8 @@
 # by the country it happened in ("were detained in Somalia"). Allowing
 # is yielding; the parser's slips around "former Prime Minister X" and
 # "police arrested/acl X/obl:agent" are mended. A demand or an appeal
-# made, repeated or renewed is one, of whom its clause names.
+# made, repeated or renewed is one, of whom its clause names. Consent
+# denied ("did not accept") is a rejection.
 . "$(dirname "$0")/lib.sh"
 
 PY=$(python_with json)
@@ -152,6 +153,10 @@ has(44, "a demand repeated is a demand of whom its clause names",
 has(45, "a call renewed is an appeal (020) to whom it names",
     lambda t: t["subject"]["code"] == "KEN" and t["relation"]["cameo"] == "020" and
     t["object"]["code"] == "SOM")
+has(46, "consent denied for the future is a rejection",
+    lambda t: t["subject"]["code"] == "SYR" and t["relation"]["cameo"] == "120" and not t["negated"])
+has(47, "consent denied in the past is a rejection too",
+    lambda t: t["subject"]["code"] == "KEN" and t["relation"]["cameo"] == "120" and not t["negated"])
 sys.exit(1 if bad else 0)
 PYEOF
 finish
