@@ -1838,6 +1838,16 @@ int extract_repair(const struct parse *ps, struct parse *fixed, int *fhead,
 			frel[agent] = "obj";
 		break;
 	}
+	/* "has ordered former president Carlos/obl:agent Menem to appear": an
+	 * agent with no "by" is the object */
+	for (c = 0; c < ps->n; c++) {
+		v = ps->head[c] - 1;
+		if (v < 0 || strcmp(ps->deprel[c], "obl:agent") || has_child_rel(ps, c, "case") ||
+		    ps->upos[v] != UPOS_VERB || has_child_rel(ps, v, "obj"))
+			continue;
+		repair_begin(ps, fixed, fhead, frel, &done);
+		frel[c] = "obj";
+	}
 	/* "it is willing/expl to withdraw": adjectives of intent take a
 	 * subject, not an expletive */
 	for (v = 0; v < ps->n; v++) {

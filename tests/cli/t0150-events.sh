@@ -21,7 +21,7 @@
 # is yielding; the parser's slips around "former Prime Minister X" and
 # "police arrested/acl X/obl:agent" are mended. A demand or an appeal
 # made, repeated or renewed is one, of whom its clause names. Consent
-# denied ("did not accept") is a rejection.
+# denied ("did not accept") is a rejection; an order is a demand.
 . "$(dirname "$0")/lib.sh"
 
 PY=$(python_with json)
@@ -157,6 +157,9 @@ has(46, "consent denied for the future is a rejection",
     lambda t: t["subject"]["code"] == "SYR" and t["relation"]["cameo"] == "120" and not t["negated"])
 has(47, "consent denied in the past is a rejection too",
     lambda t: t["subject"]["code"] == "KEN" and t["relation"]["cameo"] == "120" and not t["negated"])
+has(48, "an order is a demand (100) of whom it orders, however the parser hung him",
+    lambda t: t["subject"]["code"] == "KENJUD" and t["relation"]["cameo"] == "100" and
+    t["object"]["country"] == "KEN")
 sys.exit(1 if bad else 0)
 PYEOF
 finish
