@@ -715,7 +715,7 @@ static int set_role(struct actors *A, const struct asent *s, int lo, int hi,
 }
 
 /* Kb matches inside [lo, hi): the country the phrase belongs to ("Turkish",
- * "Israel's"), skipping the tokens of [skip_lo, skip_hi). */
+ * "Israel's", "Suharto's"), skipping the tokens of [skip_lo, skip_hi). */
 static const char *span_country(struct actors *A, const struct asent *s,
 				int lo, int hi, int skip_lo, int skip_hi)
 {
@@ -727,6 +727,10 @@ static const char *span_country(struct actors *A, const struct asent *s,
 			continue;
 		len = match_at(A, s, i, &h);
 		if (len && h.country && (h.type == ACTOR_COUNTRY || h.form == KB_ADJECTIVE))
+			return h.country;
+		/* a leader's: "President Suharto's government" */
+		if (len && h.country && h.type == ACTOR_PERSON && i + len < hi &&
+		    !strcmp(s->x->form[i + len], "'s"))
 			return h.country;
 		if (len)
 			i += len - 1;

@@ -745,6 +745,11 @@ static void emit_recipient(struct pipeline *p, const struct asent *s,
 		int h = ps->head[j] - 1, v = x->pred, o, c;
 		while (v >= 0 && v != h && !strcmp(ps->deprel[v], "xcomp"))
 			v = ps->head[v] - 1;
+		/* or on a clause of the object the parser hung it from: "blocked
+		 * roads leading/acl to the centre to press demands" */
+		if (h >= 0 && x->obj.head >= 0 && h != x->obj.head && ps->head[h] - 1 == x->obj.head &&
+		    ps->upos[h] == UPOS_VERB && !strncmp(ps->deprel[h], "acl", 3))
+			h = x->obj.head;
 		if (h < 0 || (h != v && h != x->obj.head) ||
 		    (strncmp(ps->deprel[j], "advcl", 5) && strncmp(ps->deprel[j], "acl", 3)))
 			continue;
@@ -755,8 +760,12 @@ static void emit_recipient(struct pipeline *p, const struct asent *s,
 			/* the nominals of the demand, in order */
 			for (o = j + 1; o < ps->n && ncand < MAX_CAND; o++) {
 				const char *r = ps->deprel[o];
+				int oh = ps->head[o] - 1;
 				if ((ps->upos[o] != UPOS_NOUN && ps->upos[o] != UPOS_PROPN) ||
 				    !extract_dominates(ps, j, o) ||
+				    /* a premodifier is named with its noun: "President
+				     * Bouteflika's government" */
+				    (oh > o && (ps->upos[oh] == UPOS_NOUN || ps->upos[oh] == UPOS_PROPN)) ||
 				    (strcmp(r, "obj") && strncmp(r, "obl", 3) && strncmp(r, "nmod", 4)))
 					continue;
 				name_span(ps, o, &cand[ncand]);

@@ -160,6 +160,9 @@ has(47, "consent denied in the past is a rejection too",
 has(48, "an order is a demand (100) of whom it orders, however the parser hung him",
     lambda t: t["subject"]["code"] == "KENJUD" and t["relation"]["cameo"] == "100" and
     t["object"]["country"] == "KEN")
+has(49, "a protest's demand hung on a clause of its object names its target, whole",
+    lambda t: t["relation"]["event"] == "PROTEST" and t["object"]["code"] == "KENGOV" and
+    t["object"]["text"] == "President Daniel arap Moi's government")
 sys.exit(1 if bad else 0)
 PYEOF
 finish

@@ -24,7 +24,9 @@
 # government of a province is its country's, and no person; a role of
 # several words beats its last word ("think tank" is no tank); a role
 # holds no office of another country's organisation ("Serbian Labour
-# Minister" is no officer of Britain's Labour Party).
+# Minister" is no officer of Britain's Labour Party); a leader's
+# institution is of the leader's country ("President Suharto's
+# government").
 . "$(dirname "$0")/lib.sh"
 
 PY=$(python_with json)
@@ -66,7 +68,8 @@ named = {"14": (1, "Bank of England", "GBRGOVBUS"),
          "36": (0, "partner", "IGOEUREEC"),
          "38": (0, "tank", "KENMIL"),
          "39": (0, "tank", "EDU"),
-         "40": (0, "Dragan Milovanovic", "SRBGOV")}
+         "40": (0, "Dragan Milovanovic", "SRBGOV"),
+         "41": (0, "government", "IDNGOV")}
 # (subject text, entity, type) that must be found
 whole = {"6": ("Merrill Lynch", "Merrill Lynch and Co Inc", "organization"),
          "13": ("The Middle East", "Middle East", "unknown")}
