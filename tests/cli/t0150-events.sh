@@ -21,7 +21,8 @@
 # is yielding; the parser's slips around "former Prime Minister X" and
 # "police arrested/acl X/obl:agent" are mended. A demand or an appeal
 # made, repeated or renewed is one, of whom its clause names. Consent
-# denied ("did not accept") is a rejection; an order is a demand.
+# denied ("did not accept") is a rejection; an order is a demand, what
+# is ordered done the orderer's act, goods ordered no event.
 . "$(dirname "$0")/lib.sh"
 
 PY=$(python_with json)
@@ -163,6 +164,12 @@ has(48, "an order is a demand (100) of whom it orders, however the parser hung h
 has(49, "a protest's demand hung on a clause of its object names its target, whole",
     lambda t: t["relation"]["event"] == "PROTEST" and t["object"]["code"] == "KENGOV" and
     t["object"]["text"] == "President Daniel arap Moi's government")
+has(50, "airstrikes ordered are the orderer's assault (190)",
+    lambda t: t["subject"]["code"] == "KEN" and t["relation"]["cameo"] == "190" and
+    t["object"]["code"] == "SOM")
+if any(t["relation"]["event"] for t in line(51)):
+    print("line 51: planes ordered are a purchase, no event:", line(51))
+    bad += 1
 sys.exit(1 if bad else 0)
 PYEOF
 finish
