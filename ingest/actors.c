@@ -361,7 +361,8 @@ static const char *const quantity_nouns[] = {
 	"group", "number", "ten", "tens", "score", "scores", "hundreds", "hundred", "thousands", "thousand",
 	"dozens", "dozen", "millions", "million", "some", "many", "most", "one",
 	"several", "members", "member", "majority", "handful", "crowd",
-	"couple", "pair", "rest", "all", "both", NULL
+	"couple", "pair", "rest", "all", "both", "deployment", "contingent", "batch",
+	"detachment", "team", "convoy", "column", "delegation", NULL
 };
 
 /* Sectors of the state, whose officers belong to a country. */
@@ -637,6 +638,18 @@ static void from_hit(const struct actors *A, const struct kb_hit *h, struct ment
 	}
 }
 
+/* Are the tokens of [lo, hi) common nouns and adjectives, as between an
+ * organisation and its role ("NATO peacekeeping troops")? */
+static int modifiers_only(const struct asent *s, int lo, int hi)
+{
+	int i;
+	for (i = lo; i < hi; i++)
+		if ((s->x->ps->upos[i] != UPOS_NOUN && s->x->ps->upos[i] != UPOS_ADJ) ||
+		    upper0(s->x->form[i]))
+			return 0;
+	return lo < hi && hi - lo <= 2;
+}
+
 /* The role words before a name, and the sector their last word gives.
  * Returns 1 when the code is that of an organisation the role belongs to
  * ("Fed Vice Chairman", "Red Cross officials"), else 0. */
@@ -676,7 +689,8 @@ static int set_role(struct actors *A, const struct asent *s, int lo, int hi,
 		 * "Serbian Labour Minister" holds no office of Britain's
 		 * Labour Party */
 		if (len && hit.type == ACTOR_ORG && hit.code && i + len <= hi &&
-		    i + len >= lo && !(hit.country && m->country && strcmp(hit.country, m->country))) {
+		    (i + len >= lo || modifiers_only(s, i + len, lo)) &&
+		    !(hit.country && m->country && strcmp(hit.country, m->country))) {
 			org = &hit;
 			break;
 		}

@@ -390,6 +390,37 @@ static void set_event(struct triple *t, const struct event_info *ev)
 	t->quad = ev->quad;
 }
 
+/* "Peacekeeping troops arrived in Bosnia": armed forces that arrive
+ * somewhere pay no visit (CAMEO 042/043, CONSULT); peacekeepers bring
+ * peacekeeping (074, AID), other forces no event the verb says. */
+static void forces_arrive(const struct kb *kb, struct triple *t)
+{
+	const char *text = t->subject.text, *last, *sec;
+	struct event_info ev;
+
+	if (!t->cameo || (strcmp(t->cameo, "042") && strcmp(t->cameo, "043")) || !text)
+		return;
+	/* the phrase's last word says they are forces ("NATO troops", coded
+	 * as NATO), not officers ("the army chief", KENMIL, visits) */
+	last = strrchr(text, ' ');
+	last = last ? last + 1 : text;
+	sec = kb_sector(kb, last);
+	if (!sec || !strstr(sec, "MIL"))
+		return;
+	if (strstr(text, "peacekeep") &&
+	    event_from_cameo("074", &ev) == 0) {
+		set_event(t, &ev);
+		free(t->mode);
+		t->mode = NULL;
+		return;
+	}
+	free(t->event);
+	free(t->cameo);
+	free(t->mode);
+	t->event = t->cameo = t->mode = NULL;
+	t->quad = 0;
+}
+
 /* "Palestinian leaders said they would boycott ...": "would" in reported
  * speech is the future of the saying. */
 static int future_in_past(const struct xtriple *x, const struct parse *ps)
@@ -1012,6 +1043,7 @@ static void emit(struct pipeline *p, const struct article *a, const struct asent
 			free(t->mode);
 			t->mode = xstrdup(x->mode);
 		}
+		forces_arrive(p->kb, t);
 		intent_event(t, x, ps);
 		if (tk >= 0) {
 			timex_text(&tx[tk], s->x->form, &sb);

@@ -22,7 +22,8 @@
 # "police arrested/acl X/obl:agent" are mended. A demand or an appeal
 # made, repeated or renewed is one, of whom its clause names. Consent
 # denied ("did not accept") is a rejection; an order is a demand, what
-# is ordered done the orderer's act, goods ordered no event.
+# is ordered done the orderer's act, goods ordered no event. Forces that
+# arrive somewhere pay no visit: peacekeepers bring peacekeeping (AID).
 . "$(dirname "$0")/lib.sh"
 
 PY=$(python_with json)
@@ -170,6 +171,15 @@ has(50, "airstrikes ordered are the orderer's assault (190)",
 if any(t["relation"]["event"] for t in line(51)):
     print("line 51: planes ordered are a purchase, no event:", line(51))
     bad += 1
+has(52, "peacekeepers who arrive bring peacekeeping (074), a contingent of them is them",
+    lambda t: t["subject"]["code"] == "KENMIL" and t["relation"]["cameo"] == "074" and
+    t["object"]["code"] == "SOM")
+has(53, "troops who arrive pay no visit", lambda t: t["subject"]["code"] == "KENMIL" and
+    t["object"]["code"] == "SOM" and t["relation"]["event"] is None)
+has(54, "an organisation's peacekeeping troops are the organisation's",
+    lambda t: t["subject"]["code"] == "IGOWSTNAT" and t["relation"]["cameo"] == "074")
+has(55, "an army chief who arrives visits", lambda t: t["subject"]["code"] == "KENMIL" and
+    t["relation"]["event"] == "CONSULT")
 sys.exit(1 if bad else 0)
 PYEOF
 finish
