@@ -1838,6 +1838,40 @@ int extract_repair(const struct parse *ps, struct parse *fixed, int *fhead,
 			frel[agent] = "obj";
 		break;
 	}
+	/* "blocked the Europe Bridge/nsubj spanning/advcl the Rhine": a verb
+	 * with no object and a participle's subject right after it is that
+	 * noun's verb, the participle the noun's */
+	for (v = 0; v + 2 < ps->n; v++) {
+		int a, n = -1, k;
+		if (ps->upos[v] != UPOS_VERB || has_child_rel(ps, v, "obj") ||
+		    has_child_rel(ps, v, "ccomp") || has_child_rel(ps, v, "xcomp"))
+			continue;
+		for (a = v + 2; a < ps->n; a++)
+			if (ps->head[a] - 1 == v && !strcmp(ps->deprel[a], "advcl") &&
+			    !strcmp(ps->xpos[a], "VBG"))
+				break;
+		if (a >= ps->n)
+			continue;
+		for (c = v + 1; c < a; c++)
+			if (ps->head[c] - 1 == a && !strcmp(ps->deprel[c], "nsubj"))
+				n = c;
+		/* the noun phrase starts right after the verb, with no comma
+		 * ("the" may hang on the participle) */
+		for (k = v + 1; n >= 0 && k < n; k++)
+			if (!extract_dominates(ps, n, k) &&
+			    !(ps->head[k] - 1 == a && ps->upos[k] == UPOS_DET))
+				n = -1;
+		if (n < 0)
+			continue;
+		repair_begin(ps, fixed, fhead, frel, &done);
+		for (k = v + 1; k < n; k++)
+			if (ps->head[k] - 1 == a)
+				fhead[k] = n + 1;
+		fhead[n] = v + 1;
+		frel[n] = "obj";
+		fhead[a] = n + 1;
+		frel[a] = "acl";
+	}
 	/* "has ordered former president Carlos/obl:agent Menem to appear": an
 	 * agent with no "by" is the object */
 	for (c = 0; c < ps->n; c++) {

@@ -180,6 +180,9 @@ has(54, "an organisation's peacekeeping troops are the organisation's",
     lambda t: t["subject"]["code"] == "IGOWSTNAT" and t["relation"]["cameo"] == "074")
 has(55, "an army chief who arrives visits", lambda t: t["subject"]["code"] == "KENMIL" and
     t["relation"]["event"] == "CONSULT")
+has(56, "'blocked the Thika Bridge/nsubj spanning/advcl': the bridge is what was blocked",
+    lambda t: t["subject"]["code"] == "KENAGR" and t["relation"]["event"] == "PROTEST" and
+    t["object"]["text"].startswith("the Thika Bridge"))
 sys.exit(1 if bad else 0)
 PYEOF
 finish
