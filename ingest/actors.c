@@ -671,6 +671,11 @@ static int set_role(struct actors *A, const struct asent *s, int lo, int hi,
 		if (!strcmp(f, "'s") || !strcmp(f, "his") || !strcmp(f, "her") ||
 		    !strcmp(f, "its") || !strcmp(f, "their"))
 			continue;
+		/* "The Turkish president ," before a name in apposition: the
+		 * role is "Turkish president" */
+		if (s->x->ps->upos[i] == UPOS_PUNCT ||
+		    (!sb.len && s->x->ps->upos[i] == UPOS_DET))
+			continue;
 		if (sb.len)
 			sb_addc(&sb, ' ');
 		sb_adds(&sb, f);

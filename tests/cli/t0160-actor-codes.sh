@@ -101,6 +101,11 @@ got = {(t["subject"]["entity"], t["subject"]["code"]) for t in ts if t["article"
 if got != {("Food and Drug Administration", "USAGOV")}:
     print("line 37: want only the FDA as subject, got %r" % sorted(got))
     bad += 1
+# a role in apposition is its words, without article or comma
+got = [(t["subject"]["entity"], t["subject"]["role"]) for t in ts if t["article"] == "42"]
+if ("Daniel arap Moi", "Kenyan president") not in got:
+    print("line 42: want the role 'Kenyan president', got %r" % got)
+    bad += 1
 sys.exit(1 if bad else 0)
 PYEOF
 finish
