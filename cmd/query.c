@@ -271,8 +271,10 @@ out:
 
 /*==== query actor ====*/
 
+/* A line of counts, the first 'max' of them (0: all), saying how many
+ * more there are. */
 static void counts_text(struct strbuf *sb, const char *title, const struct store_count *v,
-			size_t n, int dates)
+			size_t n, int dates, size_t max)
 {
 	size_t i;
 
@@ -280,6 +282,10 @@ static void counts_text(struct strbuf *sb, const char *title, const struct store
 	if (!n)
 		sb_adds(sb, " -");
 	for (i = 0; i < n; i++) {
+		if (max && i == max) {
+			sb_addf(sb, ", and %zu more (--json lists them all)", n - max);
+			break;
+		}
 		sb_adds(sb, i ? ", " : " ");
 		put_text(sb, v[i].text);
 		if (dates && v[i].first)
@@ -318,11 +324,12 @@ static int query_actor(struct store *st, const char *name, int json)
 		enum store_count_kind kind;
 		const char *text, *json;
 		int dates;
+		size_t max;	/* in text, the most frequent only */
 	} parts[] = {
-		{ STORE_CODES, "codes:", "codes", 1 },
-		{ STORE_COUNTRIES, "countries:", "countries", 0 },
-		{ STORE_ALIASES, "aliases:", "aliases", 0 },
-		{ STORE_PARTNERS, "partners:", "partners", 0 },
+		{ STORE_CODES, "codes:", "codes", 1, 0 },
+		{ STORE_COUNTRIES, "countries:", "countries", 0, 0 },
+		{ STORE_ALIASES, "aliases:", "aliases", 0, 20 },
+		{ STORE_PARTNERS, "partners:", "partners", 0, 0 },
 	};
 	long long *ids = NULL;
 	size_t nids = 0, i, k;
@@ -381,7 +388,7 @@ static int query_actor(struct store *st, const char *name, int json)
 			if (json)
 				counts_json(&sb, parts[k].json, v, n, parts[k].dates);
 			else
-				counts_text(&sb, parts[k].text, v, n, parts[k].dates);
+				counts_text(&sb, parts[k].text, v, n, parts[k].dates, parts[k].max);
 			store_count_free(v, n);
 		}
 		if (json)
