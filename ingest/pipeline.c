@@ -313,12 +313,15 @@ static int lookup_with(const struct xtriple *x, const char *obj, struct event_in
 }
 
 /* Nouns that measure or part another: "25,000 tons of food aid", "part of
- * a military aid program", "a wave of strikes". */
+ * a military aid program", "a wave of strikes", "two planes of medical
+ * supplies". */
 static const char *const partitives[] = {
 	"ton", "tonne", "part", "number", "series", "wave", "round", "kind", "type",
 	"amount", "dozen", "hundred", "thousand", "million", "score", "batch",
 	"shipment", "package", "consignment", "set", "lot", "portion", "host",
-	"barrage", "volley", "spate", "salvo", "string", "flood", "supply", "state", NULL
+	"barrage", "volley", "spate", "salvo", "string", "flood", "supply", "state",
+	"plane", "planeload", "truck", "truckload", "lorry", "ship", "shipload", "boatload",
+	"load", "cargo", "convoy", NULL
 };
 
 /* The event of a relation. When the object's head says no more than the

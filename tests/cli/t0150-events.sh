@@ -183,6 +183,9 @@ has(55, "an army chief who arrives visits", lambda t: t["subject"]["code"] == "K
 has(56, "'blocked the Thika Bridge/nsubj spanning/advcl': the bridge is what was blocked",
     lambda t: t["subject"]["code"] == "KENAGR" and t["relation"]["event"] == "PROTEST" and
     t["object"]["text"].startswith("the Thika Bridge"))
+has(57, "planes of supplies sent are supplies sent (AID)",
+    lambda t: t["subject"]["code"] == "KEN" and t["relation"]["event"] == "AID" and
+    t["object"]["code"] == "SOM")
 sys.exit(1 if bad else 0)
 PYEOF
 finish
