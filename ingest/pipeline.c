@@ -424,6 +424,30 @@ static void forces_arrive(const struct kb *kb, struct triple *t)
 	t->quad = 0;
 }
 
+/* "held joint exercises", "exercises with the Russian navy": military
+ * exercises with another are military cooperation (CAMEO 062, COOPERATE),
+ * not a show of force (150, MOBILIZE). */
+static void joint_exercise(struct triple *t, const struct xtriple *x, const struct parse *ps)
+{
+	struct event_info ev;
+	int j, joint = 0, k;
+
+	if (!t->cameo || strcmp(t->cameo, "150") || x->obj.head < 0)
+		return;
+	for (j = x->obj.lo; j < x->obj.hi && !joint; j++) {
+		int c;
+		if (ps->head[j] - 1 != x->obj.head)
+			continue;
+		joint = !strcmp(ps->lemma[j], "joint");
+		for (c = x->obj.lo; c < j && !joint && !strncmp(ps->deprel[j], "nmod", 4); c++)
+			joint = ps->head[c] - 1 == j && !strcmp(ps->lemma[c], "with");
+	}
+	for (k = 0; k < x->nargs && !joint; k++)
+		joint = !strcmp(x->arg_role[k], "with");
+	if (joint && event_from_cameo("062", &ev) == 0)
+		set_event(t, &ev);
+}
+
 /* "Palestinian leaders said they would boycott ...": "would" in reported
  * speech is the future of the saying. */
 static int future_in_past(const struct xtriple *x, const struct parse *ps)
@@ -1047,6 +1071,7 @@ static void emit(struct pipeline *p, const struct article *a, const struct asent
 			t->mode = xstrdup(x->mode);
 		}
 		forces_arrive(p->kb, t);
+		joint_exercise(t, x, ps);
 		intent_event(t, x, ps);
 		if (tk >= 0) {
 			timex_text(&tx[tk], s->x->form, &sb);

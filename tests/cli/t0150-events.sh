@@ -23,7 +23,8 @@
 # made, repeated or renewed is one, of whom its clause names. Consent
 # denied ("did not accept") is a rejection; an order is a demand, what
 # is ordered done the orderer's act, goods ordered no event. Forces that
-# arrive somewhere pay no visit: peacekeepers bring peacekeeping (AID).
+# arrive somewhere pay no visit: peacekeepers bring peacekeeping (AID);
+# exercises held jointly or with another are cooperation.
 . "$(dirname "$0")/lib.sh"
 
 PY=$(python_with json)
@@ -186,6 +187,11 @@ has(56, "'blocked the Thika Bridge/nsubj spanning/advcl': the bridge is what was
 has(57, "planes of supplies sent are supplies sent (AID)",
     lambda t: t["subject"]["code"] == "KEN" and t["relation"]["event"] == "AID" and
     t["object"]["code"] == "SOM")
+has(58, "joint exercises are military cooperation (062)",
+    lambda t: t["subject"]["code"] == "KENMIL" and t["relation"]["cameo"] == "062" and
+    t["object"]["code"] == "TZAMIL")
+has(59, "exercises alone are a show of force (150)",
+    lambda t: t["subject"]["code"] == "CHN" and t["relation"]["cameo"] == "150")
 sys.exit(1 if bad else 0)
 PYEOF
 finish
