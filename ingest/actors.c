@@ -661,13 +661,15 @@ static int set_role(struct actors *A, const struct asent *s, int lo, int hi,
 	struct strbuf sb = STRBUF_INIT;
 	const char *sector = NULL;
 	char code[16];
-	int i;
+	int i, sector_at = -1;
 
 	for (i = lo; i < hi; i++) {
 		const char *f = s->x->form[i];
 		const char *sec = kb_sector(A->kb, f);
-		if (sec)
+		if (sec) {
 			sector = sec;
+			sector_at = i;
+		}
 		if (!strcmp(f, "'s") || !strcmp(f, "his") || !strcmp(f, "her") ||
 		    !strcmp(f, "its") || !strcmp(f, "their"))
 			continue;
@@ -699,9 +701,11 @@ static int set_role(struct actors *A, const struct asent *s, int lo, int hi,
 			org = &hit;
 			break;
 		}
-		/* a role of several words: "National Security Adviser" */
-		if (len > 1 && hit.type == ACTOR_ROLE && hit.code && !sector && i >= lo &&
-		    i + len <= hi)
+		/* a role of several words: "National Security Adviser", and
+		 * over the word that gave the sector ("Attorney General" is no
+		 * general) */
+		if (len > 1 && hit.type == ACTOR_ROLE && hit.code && i >= lo && i + len <= hi &&
+		    (!sector || (sector_at >= i && sector_at < i + len)))
 			sector = hit.code;
 		if (len)
 			i += len - 1;

@@ -405,10 +405,14 @@ static void forces_arrive(const struct kb *kb, struct triple *t)
 		return;
 	/* the phrase's last word says they are forces ("NATO troops", coded
 	 * as NATO), not officers ("the army chief", KENMIL, visits) */
+	static const char *const officers[] = {
+		"general", "generals", "commander", "commanders", "colonel", "colonels",
+		"admiral", "admirals", "chief", "chiefs", "officer", "officers", NULL
+	};
 	last = strrchr(text, ' ');
 	last = last ? last + 1 : text;
 	sec = kb_sector(kb, last);
-	if (!sec || !strstr(sec, "MIL"))
+	if (!sec || !strstr(sec, "MIL") || str_in(last, officers))
 		return;
 	if (strstr(text, "peacekeep") &&
 	    event_from_cameo("074", &ev) == 0) {

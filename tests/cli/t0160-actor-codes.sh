@@ -26,7 +26,7 @@
 # holds no office of another country's organisation ("Serbian Labour
 # Minister" is no officer of Britain's Labour Party); a leader's
 # institution is of the leader's country ("President Suharto's
-# government").
+# government"); a general is military, an Attorney General no general.
 . "$(dirname "$0")/lib.sh"
 
 PY=$(python_with json)
@@ -69,7 +69,9 @@ named = {"14": (1, "Bank of England", "GBRGOVBUS"),
          "38": (0, "tank", "KENMIL"),
          "39": (0, "tank", "EDU"),
          "40": (0, "Dragan Milovanovic", "SRBGOV"),
-         "41": (0, "government", "IDNGOV")}
+         "41": (0, "government", "IDNGOV"),
+         "43": (0, "general", "KENMIL"),
+         "44": (0, "John Doe", "JUD")}
 # (subject text, entity, type) that must be found
 whole = {"6": ("Merrill Lynch", "Merrill Lynch and Co Inc", "organization"),
          "13": ("The Middle East", "Middle East", "unknown")}
